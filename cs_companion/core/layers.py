@@ -1,0 +1,77 @@
+"""Stacks the built-in, team and personal libraries into the one the agent uses.
+
+A later layer overrides an earlier one by script id (a team lead can reword a
+built-in script; an agent's own copy wins over both). An overriding script
+keeps the position of the one it replaces so browsing order stays familiar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cs_companion.core.loader import load_path
+from cs_companion.core.models import LAYER_ORDER, Category, Layer, Library, LibraryInfo, Scenario, Script
+from cs_companion.core.problems import Problem
+
+
+def merge_layers(layers: Sequence[Library | None]) -> Library:
+    """Merge libraries from lowest to highest priority; ``None`` layers are skipped."""
+    present = [lib for lib in layers if lib is not None]
+    scripts: dict[str, Script] = {}
+    categories: dict[str, Category] = {}
+    scenarios: dict[str, Scenario] = {}
+    forbidden: dict[str, None] = {}
+    info = LibraryInfo()
+    for lib in present:
+        if info == LibraryInfo():
+            info = lib.info
+        for cat in lib.categories:
+            categories[cat.id] = cat
+        for scenario in lib.scenarios:
+            scenarios[scenario.id] = scenario
+        for script in lib.scripts:
+            scripts[script.id] = script  # dict keeps the first insertion position
+        for phrase in lib.forbidden_phrases:
+            forbidden.setdefault(phrase, None)
+    return Library(
+        info=info,
+        categories=tuple(categories.values()),
+        scenarios=tuple(scenarios.values()),
+        scripts=tuple(scripts.values()),
+        forbidden_phrases=tuple(forbidden),
+    )
+
+
+@dataclass
+class StackResult:
+    """The merged library plus the layers it came from and every load problem."""
+
+    library: Library
+    layers: dict[Layer, Library]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_stack(builtin: Path, team: Path | None = None, personal: Path | None = None) -> StackResult:
+    """Load the three layers from disk; a broken team or personal layer is skipped, not fatal.
+
+    The built-in library must load; if it does not, the problems are returned
+    with an empty library so the caller can report them.
+    """
+    problems: list[Problem] = []
+    layers: dict[Layer, Library] = {}
+    base = load_path(builtin, Layer.BUILTIN)
+    problems.extend(base.problems)
+    if base.library is not None:
+        layers[Layer.BUILTIN] = base.library
+    known = [s.id for s in base.library.scenarios] if base.library else []
+    for layer, path in ((Layer.TEAM, team), (Layer.PERSONAL, personal)):
+        if path is None or not path.exists():
+            continue
+        result = load_path(path, layer, known)
+        problems.extend(result.problems)
+        if result.library is not None:
+            layers[layer] = result.library
+    merged = merge_layers([layers.get(layer) for layer in LAYER_ORDER])
+    return StackResult(merged, layers, problems)

@@ -1,0 +1,168 @@
+"""Loads a library from a file, a folder or fetched bytes, with every problem located.
+
+A library is one YAML file or a folder of them (read in name order, so
+``00_library.yaml`` can carry the catalogue and later files the scripts).
+Loading never raises for bad content: it returns a LoadResult whose
+``library`` is None when any error was found, so callers keep their last
+good library and show the problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cs_companion.core.models import Layer, Library, LibraryInfo, Scenario
+from cs_companion.core.problems import Location, Problem, Severity, has_errors
+from cs_companion.core.schema import ParsedFile, read_file_data
+from cs_companion.core.yamlsafe import MAX_FILE_BYTES, YamlParseError, decode_library_bytes, parse_yaml
+
+LIBRARY_SUFFIXES = (".yaml", ".yml")
+MAX_FILES = 500
+MAX_TOTAL_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class LoadResult:
+    """A library (None if anything was an error) and every problem found."""
+
+    library: Library | None
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.library is not None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def library_files(path: Path) -> list[Path]:
+    """The YAML files that make up the library at ``path`` (a file or a folder).
+
+    Hidden files and editor leftovers (``.#x.yaml``, ``x.yaml~``, ``.x.swp``) are
+    skipped so a half-saved edit in a shared folder is never read as a library.
+    """
+    if path.is_file():
+        return [path]
+    files = []
+    for candidate in sorted(path.rglob("*")):
+        rel_parts = candidate.relative_to(path).parts
+        if any(part.startswith((".", "~")) for part in rel_parts):
+            continue
+        if candidate.suffix.lower() in LIBRARY_SUFFIXES and candidate.is_file():
+            files.append(candidate)
+    return files
+
+
+def load_path(path: Path, layer: Layer = Layer.BUILTIN, known_scenarios: Collection[str] = ()) -> LoadResult:
+    """Load the library at ``path``; missing paths and unreadable files become problems."""
+    name = str(path)
+    if not path.exists():
+        return LoadResult(None, [Problem(name, 1, 1, "no such file or folder")])
+    files = library_files(path)
+    if not files:
+        return LoadResult(None, [Problem(name, 1, 1, "no .yaml or .yml library files found here")])
+    if len(files) > MAX_FILES:
+        return LoadResult(None, [Problem(name, 1, 1, f"{len(files)} library files; the limit is {MAX_FILES}")])
+    sources: list[tuple[str, bytes]] = []
+    problems: list[Problem] = []
+    total = 0
+    for file in files:
+        try:
+            size = file.stat().st_size
+            if size > MAX_FILE_BYTES:
+                problems.append(Problem(str(file), 1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"))
+                continue
+            total += size
+            if total > MAX_TOTAL_BYTES:
+                problems.append(Problem(str(file), 1, 1, f"library is larger than {MAX_TOTAL_BYTES:,} bytes in all"))
+                break
+            sources.append((str(file), file.read_bytes()))
+        except OSError as exc:
+            problems.append(Problem(str(file), 1, 1, f"cannot read file: {exc.strerror or exc}"))
+    result = load_sources(sources, layer, known_scenarios)
+    result.problems[:0] = problems
+    result.files = [str(f) for f in files]
+    if problems and has_errors(problems):
+        result.library = None
+    return result
+
+
+def load_sources(
+    sources: Iterable[tuple[str, bytes]], layer: Layer = Layer.BUILTIN, known_scenarios: Collection[str] = ()
+) -> LoadResult:
+    """Load a library from ``(filename, raw bytes)`` pairs, e.g. a downloaded feed."""
+    parsed: list[ParsedFile] = []
+    problems: list[Problem] = []
+    names = []
+    for filename, data in sources:
+        names.append(filename)
+        try:
+            document = parse_yaml(decode_library_bytes(data, filename), filename)
+        except YamlParseError as exc:
+            problems.append(exc.problem)
+            continue
+        file_result = read_file_data(document, filename, layer)
+        problems.extend(file_result.problems)
+        parsed.append(file_result)
+    library = _combine(parsed, problems, known_scenarios)
+    return LoadResult(None if has_errors(problems) else library, problems, names)
+
+
+def _combine(parsed: list[ParsedFile], problems: list[Problem], known_scenarios: Collection[str]) -> Library:
+    """Merge the files of one library, reporting ids defined twice."""
+    info: LibraryInfo | None = None
+    info_file = ""
+    categories: dict[str, object] = {}
+    scenarios: dict[str, Scenario] = {}
+    scenario_locations: dict[str, Location] = {}
+    scripts = {}
+    script_locations: dict[str, Location] = {}
+    forbidden: dict[str, None] = {}
+    for part in parsed:
+        if part.info is not None:
+            if info is None:
+                info, info_file = part.info, part.filename
+            elif part.info_location is not None:
+                problems.append(
+                    part.info_location.problem(f"'library' is already given in {info_file}; this one is ignored", Severity.WARNING)
+                )
+        for cat in part.categories:
+            categories.setdefault(cat.id, cat)
+        for scenario, loc in part.scenarios:
+            if scenario.id in scenarios:
+                first = scenario_locations[scenario.id]
+                problems.append(loc.problem(f"scenario '{scenario.id}' is defined twice (first at {first.file}:{first.line})"))
+                continue
+            scenarios[scenario.id] = scenario
+            scenario_locations[scenario.id] = loc
+        for script, loc in part.scripts:
+            if script.id in scripts:
+                first = script_locations[script.id]
+                problems.append(loc.problem(f"script id '{script.id}' is used twice (first at {first.file}:{first.line})"))
+                continue
+            scripts[script.id] = script
+            script_locations[script.id] = loc
+        for phrase in part.forbidden_phrases:
+            forbidden.setdefault(phrase, None)
+    known = set(known_scenarios) | set(scenarios)
+    if known:
+        for sid, script in scripts.items():
+            if script.scenario not in known:
+                problems.append(
+                    script_locations[sid].problem(
+                        f"script '{sid}' uses scenario '{script.scenario}', which is not in the catalogue",
+                        Severity.WARNING,
+                    )
+                )
+    return Library(
+        info=info or LibraryInfo(),
+        categories=tuple(categories.values()),  # type: ignore[arg-type]
+        scenarios=tuple(scenarios.values()),
+        scripts=tuple(scripts.values()),
+        forbidden_phrases=tuple(forbidden),
+    )

@@ -1,0 +1,131 @@
+"""``{{name}}`` templates: parse, check and render, substituting values only.
+
+Library text is untrusted, so rendering is a plain regex substitution: there
+is no attribute access, indexing, expression or ``str.format`` on library
+text. A placeholder must be a bare field name; anything else is a validation
+problem, and rendering never leaves a ``{{...}}`` behind silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from cs_companion.core.fieldtypes import FieldValueError, normalise_value
+from cs_companion.core.models import Script
+
+PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """One ``{{...}}`` occurrence: the name inside and its offset in the body."""
+
+    name: str
+    start: int
+    end: int
+    valid: bool
+
+
+def placeholders(body: str) -> list[Placeholder]:
+    """Every ``{{...}}`` in ``body`` in order, marking the ones that are not plain names."""
+    found = []
+    for match in PLACEHOLDER.finditer(body):
+        inner = match.group(1).strip()
+        found.append(Placeholder(inner, match.start(), match.end(), bool(FIELD_NAME.match(inner))))
+    return found
+
+
+def unclosed_brace_offset(body: str) -> int | None:
+    """Offset of a ``{{`` that has no closing ``}}``, if any (a typo in the library)."""
+    stripped = PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), body)
+    index = stripped.find("{{")
+    return index if index >= 0 else None
+
+
+def field_names_used(body: str) -> list[str]:
+    """Names of the valid placeholders in order of first use, without repeats."""
+    seen: dict[str, None] = {}
+    for ph in placeholders(body):
+        if ph.valid:
+            seen.setdefault(ph.name, None)
+    return list(seen)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The outcome of filling a script: text plus what is still missing or wrong.
+
+    ``text`` always has every placeholder replaced: a missing value shows as
+    ``【label】`` so a half-filled preview reads naturally; ``complete`` says
+    whether the reply is ready to send.
+    """
+
+    text: str
+    missing: tuple[str, ...] = ()
+    invalid: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.invalid
+
+
+class MissingValuesError(ValueError):
+    """Raised by ``render_strict`` when a reply is not ready to send."""
+
+    def __init__(self, rendered: Rendered) -> None:
+        parts = []
+        if rendered.missing:
+            parts.append("missing value for " + ", ".join(rendered.missing))
+        parts.extend(f"{name}: {msg}" for name, msg in rendered.invalid.items())
+        super().__init__("; ".join(parts))
+        self.rendered = rendered
+
+
+def render(script: Script, values: Mapping[str, str]) -> Rendered:
+    """Fill ``script.body`` with ``values``, reporting missing and invalid values.
+
+    Empty optional fields fall back to their ``default``. Values that are not
+    declared fields are ignored, so one set of conversation values can be
+    passed to every script.
+    """
+    missing: list[str] = []
+    invalid: dict[str, str] = {}
+    resolved: dict[str, str] = {}
+    for fld in script.fields:
+        raw = values.get(fld.name, "") or ""
+        try:
+            text = normalise_value(fld, raw)
+            if not text and fld.default:
+                text = normalise_value(fld, fld.default)
+        except FieldValueError as exc:
+            invalid[fld.name] = str(exc)
+            text = ""
+        if not text and fld.required and fld.name not in invalid:
+            missing.append(fld.name)
+        resolved[fld.name] = text
+
+    labels = {f.name: f.label or f.name for f in script.fields}
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1).strip()
+        if name in resolved and resolved[name]:
+            return resolved[name]
+        if name in resolved and not (name in missing or name in invalid):
+            return ""  # optional, no value and no default
+        if name not in resolved and name not in missing:
+            missing.append(name)  # undeclared placeholder: never emit raw braces
+        return f"【{labels.get(name, name)}】"
+
+    text = PLACEHOLDER.sub(substitute, script.body)
+    return Rendered(text=text, missing=tuple(missing), invalid=invalid)
+
+
+def render_strict(script: Script, values: Mapping[str, str]) -> str:
+    """Render, or raise MissingValuesError when anything required is missing or invalid."""
+    rendered = render(script, values)
+    if not rendered.complete:
+        raise MissingValuesError(rendered)
+    return rendered.text

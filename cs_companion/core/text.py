@@ -1,0 +1,49 @@
+"""Text normalisation and pinyin forms used by search.
+
+Queries and library text are folded the same way (NFKC, lower case, no
+spaces or punctuation) so ``ＷＵＬＩＵ``, ``wu liu`` and ``wuliu`` are one query.
+Pinyin is computed once per distinct phrase at index time and cached, never
+per keystroke.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def normalise(text: str) -> str:
+    """Fold width and case and drop whitespace and punctuation."""
+    return _NOISE.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def pinyin_forms(phrase: str) -> tuple[str, str]:
+    """Full pinyin and initials of a normalised phrase: 物流延迟 -> (wuliuyanchi, wlyc).
+
+    Non-Chinese characters are kept as they are, so ``ipad保护壳`` gives
+    ``ipadbaohuke`` and ``ipadbhk``. Phrases without Chinese return ("", "").
+    """
+    if not has_cjk(phrase):
+        return "", ""
+    syllables = lazy_pinyin(phrase, style=Style.NORMAL, errors=lambda chars: list(chars))
+    full = "".join(syllables)
+    initials = "".join(s[0] for s in syllables if s)
+    return full, initials
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams of a normalised text (a one-character text is its own gram)."""
+    if len(text) < 2:
+        return {text} if text else set()
+    return {text[i : i + 2] for i in range(len(text) - 1)}
