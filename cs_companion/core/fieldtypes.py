@@ -40,7 +40,7 @@ def normalise_value(field: Field, raw: str) -> str:
     if field.type is FieldType.NUMBER:
         if not value.isdigit() or not value.isascii():
             raise FieldValueError("请输入不小于0的整数")
-        return str(int(value))
+        return value.lstrip("0") or "0"  # not int(): it raises ValueError beyond 4300 digits
     if field.type is FieldType.CHOICE and field.options and value not in field.options:
         raise FieldValueError("请从选项中选择：" + " / ".join(field.options))
     return value
@@ -53,12 +53,14 @@ def parse_money(text: str) -> Decimal:
         amount = Decimal(cleaned)
     except InvalidOperation:
         raise FieldValueError("金额只能是数字，例如 15 或 15.50") from None
-    if not amount.is_finite() or amount < 0:
+    if not amount.is_finite():  # "NaN", "Infinity": Decimal parses them, but they are not amounts
+        raise FieldValueError("金额只能是数字，例如 15 或 15.50")
+    if amount < 0:
         raise FieldValueError("金额不能为负数")
+    if amount >= MAX_MONEY:  # before quantize(), which raises InvalidOperation for e.g. "1e30"
+        raise FieldValueError("金额过大，请核对")
     if amount != amount.quantize(Decimal("0.01")):
         raise FieldValueError("金额最多保留两位小数")
-    if amount >= MAX_MONEY:
-        raise FieldValueError("金额过大，请核对")
     return amount
 
 

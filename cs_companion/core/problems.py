@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+# Messages quote library text (keys, ids); a line break in it must not split one problem over two lines.
+_ESCAPE_LINE_BREAKS = str.maketrans({ch: repr(ch)[1:-1] for ch in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
 
 class Severity(str, Enum):
     """How bad a problem is: errors block a library, warnings only inform."""
@@ -34,7 +37,8 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "" if self.is_error else "warning: "
-        return f"{self.file}:{self.line}:{self.col}: {prefix}{self.message}"
+        message = self.message.translate(_ESCAPE_LINE_BREAKS)
+        return f"{self.file}:{self.line}:{self.col}: {prefix}{message}"
 
 
 @dataclass(frozen=True, slots=True)

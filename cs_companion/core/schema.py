@@ -271,7 +271,7 @@ def _read_fields(data: YamlMap, check: _Checker, where: str) -> list[Field]:
         except ValueError:
             known = ", ".join(t.value for t in FieldType)
             check.error(spec.loc("type"), f"{fwhere} has unknown type '{type_text}' (known types: {known})")
-            continue
+            ftype = FieldType.TEXT  # keep the field, so its placeholder is not also reported as undeclared
         required = spec.get("required", False)
         if not isinstance(required, bool):
             check.error(spec.loc("required"), f"'required' of {fwhere} must be true or false")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from cs_companion.core.models import Library, Script
-from cs_companion.core.text import bigrams, has_cjk, normalise, pinyin_forms
+from cs_companion.core.text import bigrams, has_cjk, normalise, pinyin_forms, pinyin_of_text
 
 # How much a match in each kind of text is worth (a title hit beats a body hit).
 WEIGHTS = {
@@ -44,7 +44,15 @@ MAX_HITS_PER_KIND = 400
 """A one-letter query can match everything; beyond this many scripts a kind stops scanning."""
 FUZZY_MIN_QUERY = 4
 FUZZY_CANDIDATES = 40
-FUZZY_FLOOR = 60.0
+FUZZY_FLOOR = 50.0
+"""partial_ratio below this is noise, not a phrase found in the message."""
+LENGTH_BASE = 0.65
+LENGTH_STEP = 0.09
+"""A matched phrase counts min(1, LENGTH_BASE + LENGTH_STEP * chars): 2 chars 0.83, 4+ chars 1.0."""
+SECOND_PHRASE = 0.3
+"""Share of a script's second-best matching phrase added to its best (more evidence, more rank)."""
+OVERLAP_SHARE = 0.55
+"""Share of the fuzzy score that comes from bigram (IDF) overlap with the message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +70,37 @@ class SearchHit:
 
 
 class _Corpus:
-    """All texts of one kind joined by NUL, remembering which script owns each."""
+    """The distinct texts of one kind joined by NUL, each with the scripts that own it.
+
+    Scenario names, categories and many keywords repeat across scripts, so
+    each distinct phrase is stored and searched once.
+    """
 
     def __init__(self, entries: Iterable[tuple[int, str]]) -> None:
-        parts: list[str] = []
-        self.starts: list[int] = []
-        self.owners: list[int] = []
-        self.lengths: list[int] = []
-        pos = 0
+        owners_by_text: dict[str, list[int]] = {}
         for owner, text in entries:
-            if not text:
-                continue
-            parts.append(text)
+            if text:
+                owners = owners_by_text.setdefault(text, [])
+                if not owners or owners[-1] != owner:
+                    owners.append(owner)
+        texts = list(owners_by_text)
+        self.owners: list[list[int]] = [owners_by_text[t] for t in texts]
+        self.lengths: list[int] = [len(t) for t in texts]
+        self.starts: list[int] = []
+        pos = 0
+        for text in texts:
             self.starts.append(pos)
-            self.owners.append(owner)
-            self.lengths.append(len(text))
             pos += len(text) + 1
-        self.blob = "\x00".join(parts)
+        self.blob = "\x00".join(texts)
+
+    def state(self) -> tuple[object, ...]:
+        return (self.blob, self.starts, self.lengths, self.owners)
+
+    @classmethod
+    def from_state(cls, state: tuple[object, ...]) -> _Corpus:
+        corpus = cls.__new__(cls)
+        corpus.blob, corpus.starts, corpus.lengths, corpus.owners = state  # type: ignore[assignment]
+        return corpus
 
     def match(self, query: str, into: dict[int, tuple[float, str]], kind: str) -> None:
         """Record ``weight * quality`` for every script whose text of this kind contains ``query``.
@@ -89,30 +111,25 @@ class _Corpus:
         weight = WEIGHTS[kind]
         find, starts, owners, lengths = self.blob.find, self.starts, self.owners, self.lengths
         qlen = len(query)
-        seen = 0
-        last_owner = -1
+        updated = 0
+        last = len(starts) - 1
         pos = find(query)
         while pos != -1:
             k = bisect_right(starts, pos) - 1
-            owner = owners[k]
-            if owner != last_owner:
-                seen += 1
-                if seen > MAX_HITS_PER_KIND:
-                    break
-                last_owner = owner
             coverage = qlen / lengths[k]
             if pos == starts[k]:
                 quality = 1.0 if coverage == 1 else 0.8 + 0.15 * coverage
             else:
                 quality = 0.6 + 0.2 * coverage
             score = weight * quality
-            best = into.get(owner)
-            if best is None or score > best[0]:
-                into[owner] = (score, kind)
-            nxt = k + 1  # resume at the next phrase: one hit per phrase is enough
-            if nxt >= len(starts):
+            for owner in owners[k]:
+                best = into.get(owner)
+                if best is None or score > best[0]:
+                    into[owner] = (score, kind)
+            updated += len(owners[k])
+            if updated > MAX_HITS_PER_KIND or k >= last:
                 break
-            pos = find(query, starts[nxt])
+            pos = find(query, starts[k + 1])  # one hit per phrase is enough
 
 
 class SearchIndex:
@@ -142,7 +159,11 @@ class SearchIndex:
             entries["category"].append((idx, normalise(library.category_name(script.category))))
             entries["id"].append((idx, normalise(script.id)))
             entries["body"].append((idx, normalise(script.body)))
-            for phrase in (title, *keywords, *scenario_names):
+            for raw in (script.title, *script.keywords):
+                full, initials = pinyin_of_text(raw)
+                entries["pinyin"].append((idx, full))
+                entries["initials"].append((idx, initials))
+            for phrase in scenario_names:
                 full, initials = pinyin_forms(phrase)
                 entries["pinyin"].append((idx, full))
                 entries["initials"].append((idx, initials))
@@ -161,10 +182,27 @@ class SearchIndex:
         total = max(len(self.scripts), 1)
         self._postings = postings
         self._idf = {g: math.log(1 + total / len(ids)) for g, ids in postings.items()}
-        self._stop_df = max(50, total // 4)
+        self._stop_df = max(30, total // 12)
 
     def __len__(self) -> int:
         return len(self.scripts)
+
+    def state(self) -> tuple[object, ...]:
+        """Plain data for the snapshot cache (see ``snapshot``); the scripts come from the library."""
+        corpora = {kind: corpus.state() for kind, corpus in self._corpora.items()}
+        return (self._order, corpora, self._phrases, self._postings, self._idf, self._stop_df)
+
+    @classmethod
+    def from_state(cls, library: Library, state: tuple[object, ...]) -> SearchIndex:
+        index = cls.__new__(cls)
+        index.scripts = library.scripts
+        order, corpora, phrases, postings, idf, stop_df = state
+        index._order = order  # type: ignore[assignment]
+        index._corpora = {kind: _Corpus.from_state(s) for kind, s in corpora.items()}  # type: ignore[attr-defined]
+        index._phrases, index._postings, index._idf, index._stop_df = phrases, postings, idf, stop_df  # type: ignore[assignment]
+        if set(index._corpora) != set(WEIGHTS) or len(index._phrases) != len(index.scripts):
+            raise ValueError("snapshot does not match this library")
+        return index
 
     def search(self, query: str, limit: int = 50, boost: Mapping[str, float] | None = None) -> list[SearchHit]:
         """Ranked hits for ``query``; an empty query lists every script in browsing order.
@@ -181,6 +219,8 @@ class SearchIndex:
         for kind in CJK_KINDS if cjk else ASCII_KINDS:
             if kind == "initials" and len(text) < 2:
                 continue
+            if kind == "body" and (len(found) >= limit or (not cjk and len(text) < 3)):
+                continue  # bodies are long: scan them only when the short texts did not fill the list
             self._corpora[kind].match(text, found, kind)
         if cjk and len(text) >= FUZZY_MIN_QUERY:
             self._fuzzy(text, found)
@@ -213,14 +253,19 @@ class SearchIndex:
                     choices.append(phrase)
                     owners.append((idx, weight, len(phrase)))
         top_weight = weights[candidates[0]]
+        evidence: dict[int, list[float]] = {}
         for _choice, ratio, pos in process.extract(
             text, choices, scorer=fuzz.partial_ratio, limit=None, score_cutoff=FUZZY_FLOOR
         ):
             idx, weight, length = owners[pos]
             # Longer phrases found in the message are stronger evidence than two characters.
-            length_factor = min(1.0, 0.55 + 0.09 * length)
+            length_factor = min(1.0, LENGTH_BASE + LENGTH_STEP * length)
+            evidence.setdefault(idx, []).append(weight * (ratio / 100) * length_factor)
+        for idx, scores in evidence.items():
+            scores.sort(reverse=True)
+            phrase_score = scores[0] + SECOND_PHRASE * (scores[1] if len(scores) > 1 else 0.0)
             overlap = weights[idx] / top_weight
-            score = weight * (ratio / 100) * length_factor * (0.75 + 0.25 * overlap)
+            score = min(1.0, phrase_score) * (1 - OVERLAP_SHARE + OVERLAP_SHARE * overlap)
             best = found.get(idx)
             if best is None or score > best[0]:
                 found[idx] = (score, "fuzzy")

@@ -111,7 +111,7 @@ def render(script: Script, values: Mapping[str, str]) -> Rendered:
 
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1).strip()
-        if name in resolved and resolved[name]:
+        if resolved.get(name):
             return resolved[name]
         if name in resolved and not (name in missing or name in invalid):
             return ""  # optional, no value and no default

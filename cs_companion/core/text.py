@@ -42,6 +42,25 @@ def pinyin_forms(phrase: str) -> tuple[str, str]:
     return full, initials
 
 
+_SEGMENT_SPLIT = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def pinyin_of_text(text: str) -> tuple[str, str]:
+    """Pinyin forms of raw text, computed per punctuation-separated segment.
+
+    Segments (物流延迟 / 首次回复 / 蓝牙耳机) repeat across many scripts, so
+    caching per segment makes indexing 10,000 titles cheap; pypinyin still
+    sees whole words, so polyphones like 还没 / 银行 come out right.
+    """
+    fulls, initials = [], []
+    for segment in _SEGMENT_SPLIT.split(unicodedata.normalize("NFKC", text).lower()):
+        if segment:
+            full, init = pinyin_forms(segment)
+            fulls.append(full)
+            initials.append(init)
+    return "".join(fulls), "".join(initials)
+
+
 def bigrams(text: str) -> set[str]:
     """Character bigrams of a normalised text (a one-character text is its own gram)."""
     if len(text) < 2:

@@ -15,6 +15,7 @@ then converted here node by node. That gives us:
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 from typing import Any
 
@@ -32,6 +33,14 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 
 MAX_NODES = 2_000_000
 """Upper bound on values produced, counting every alias expansion again."""
+
+MAX_DEPTH = 100
+"""Upper bound on nesting (lists in mappings in lists ...), counting alias expansion.
+
+Composing and converting are recursive: without a bound, a small file of
+``[[[[...`` crashes the interpreter (RecursionError, or a segfault in libyaml's
+composer). Real library files nest about five levels deep.
+"""
 
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -76,19 +85,24 @@ class YamlParseError(Exception):
 
 
 def decode_library_bytes(data: bytes, filename: str) -> str:
-    """Decode UTF-8 (with or without BOM), naming the line and column of bad bytes."""
+    """Decode UTF-8 (with or without BOM), naming the line and column of bad bytes.
+
+    The column counts characters, not bytes, like editors and YAML errors do.
+    """
     if len(data) > MAX_FILE_BYTES:
         raise YamlParseError(
             Problem(filename, 1, 1, f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
         )
+    # Strip the BOM ourselves: "utf-8-sig" reports error offsets relative to the stripped data.
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
     try:
-        return data.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
+        before = body[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
         raise YamlParseError(
-            Problem(filename, line, col, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8")
+            Problem(filename, line, col, f"file is not valid UTF-8 (byte 0x{body[exc.start]:02x}); save it as UTF-8")
         ) from None
 
 
@@ -100,9 +114,13 @@ def parse_yaml(text: str, filename: str) -> Any:
     """
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise YamlParseError(Problem(filename, 1, 1, f"file is larger than the {MAX_FILE_BYTES:,} byte limit"))
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        _check_nesting(text, filename)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -110,13 +128,46 @@ def parse_yaml(text: str, filename: str) -> Any:
         if exc.context and exc.problem:
             what = f"{exc.problem} ({exc.context})"
         raise YamlParseError(Problem(filename, line, col, f"YAML syntax error: {what}")) from None
-    except yaml.YAMLError as exc:  # e.g. reader errors on control characters
-        raise YamlParseError(Problem(filename, 1, 1, f"YAML error: {exc}")) from None
-    finally:
-        loader.dispose()
+    except yaml.reader.ReaderError as exc:  # control characters; position is a character offset
+        pos = max(0, min(exc.position, len(text)))
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        char = f" #x{exc.character:04x}" if isinstance(exc.character, int) else ""
+        raise YamlParseError(Problem(filename, line, col, f"unacceptable character{char}: {exc.reason}")) from None
+    except yaml.YAMLError as exc:
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise YamlParseError(Problem(filename, 1, 1, f"YAML error: {first_line}")) from None
     if node is None:
         return None
-    return _Converter(filename).convert(node)
+    converter = _Converter(filename)
+    converter.check_limits(node)
+    return converter.convert(node)
+
+
+_OPEN_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _check_nesting(text: str, filename: str) -> None:
+    """Refuse documents nested deeper than MAX_DEPTH before anything recursive sees them.
+
+    The event parser is a state machine (no recursion), so this is safe on any input.
+    """
+    loader = _Loader(text)
+    try:
+        depth = 0
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, _OPEN_EVENTS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    message = f"values are nested more than {MAX_DEPTH} levels deep"
+                    raise YamlParseError(Problem(filename, mark.line + 1, mark.column + 1, message))
+            elif isinstance(event, _CLOSE_EVENTS):
+                depth -= 1
+    finally:
+        loader.dispose()
 
 
 class _Converter:
@@ -134,6 +185,42 @@ class _Converter:
     def _fail(self, node: yaml.Node, message: str) -> YamlParseError:
         loc = self._loc(node)
         return YamlParseError(loc.problem(message))
+
+    def check_limits(self, root: yaml.Node) -> None:
+        """Measure the fully expanded document without building it, so an alias bomb fails fast.
+
+        Sizes and depths are memoised per node, so this costs one visit per node as
+        written, however often aliases repeat it.
+        """
+        measured: dict[int, tuple[int, int]] = {}
+        active: set[int] = set()
+
+        def measure(node: yaml.Node) -> tuple[int, int]:
+            if isinstance(node, yaml.ScalarNode):
+                return 1, 0
+            key = id(node)
+            known = measured.get(key)
+            if known is not None:
+                return known
+            if key in active:
+                raise self._fail(node, "recursive alias: a value refers to itself")
+            active.add(key)
+            children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+            size, depth = 1, 0
+            for child in children:
+                child_size, child_depth = measure(child)
+                size += child_size
+                depth = max(depth, child_depth)
+                if size > MAX_NODES:
+                    raise self._fail(node, "document expands to too many values (alias bomb?); refusing to load it")
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise self._fail(node, f"values are nested more than {MAX_DEPTH} levels deep once aliases are expanded")
+            active.discard(key)
+            measured[key] = (size, depth)
+            return size, depth
+
+        measure(root)
 
     def convert(self, node: yaml.Node) -> Any:
         self.budget -= 1

@@ -1,0 +1,135 @@
+"""Reading a team library from a file or shared folder, and noticing when it changed.
+
+Files are read once into memory and the *same bytes* are validated and then
+copied into the cache, so an edit landing on the share between the check and
+the copy can never slip an unchecked file in.
+
+Change detection hashes the content of the library files (the ones
+``loader.library_files`` would load: ``*.yaml``/``*.yml``, no hidden files or
+editor leftovers), because modification times on network shares are coarse
+and unreliable. A file whose YAML does not parse is reported as ``INVALID``
+rather than an error: on a share it is most likely still being written, so
+the caller should wait a moment and probe again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from cs_companion.core.loader import MAX_FILES, MAX_TOTAL_BYTES, library_files
+from cs_companion.core.problems import Problem
+from cs_companion.core.yamlsafe import MAX_FILE_BYTES, YamlParseError, decode_library_bytes, parse_yaml
+
+
+class FolderError(Exception):
+    """The path cannot be read as a library (missing, empty, too big, unreadable); one-line message."""
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryFile:
+    """One file of a library: its name inside the library, the name to show in problems, its bytes."""
+
+    rel: str
+    shown: str
+    data: bytes
+
+
+def read_library(path: Path) -> list[LibraryFile]:
+    """Read every library file under ``path`` (a file or folder) in load order; FolderError if unusable."""
+    try:
+        if not path.exists():
+            raise FolderError(f"{path} does not exist or the share is not reachable")
+        files = library_files(path)
+    except OSError as exc:
+        raise FolderError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if not files:
+        raise FolderError(f"no .yaml or .yml library files in {path}")
+    if len(files) > MAX_FILES:
+        raise FolderError(f"{path} has {len(files)} library files; the limit is {MAX_FILES}")
+    result: list[LibraryFile] = []
+    total = 0
+    for file in files:
+        rel = file.name if file == path else file.relative_to(path).as_posix()
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise FolderError(f"cannot read {file}: {exc.strerror or exc}") from None
+        if len(data) > MAX_FILE_BYTES:
+            raise FolderError(f"{file} is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        total += len(data)
+        if total > MAX_TOTAL_BYTES:
+            raise FolderError(f"the library in {path} is larger than {MAX_TOTAL_BYTES:,} bytes in all")
+        result.append(LibraryFile(rel, str(file), data))
+    return result
+
+
+def fingerprint(files: list[LibraryFile]) -> str:
+    """A hash of names and contents: equal fingerprints mean the same library bytes."""
+    digest = hashlib.sha256()
+    for item in files:
+        digest.update(item.rel.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(item.data).digest())
+    return digest.hexdigest()
+
+
+def folder_fingerprint(path: Path) -> str:
+    """Fingerprint of the library at ``path``; raises FolderError if it cannot be read."""
+    return fingerprint(read_library(path))
+
+
+class FolderState(str, Enum):
+    """Outcome of a cheap look at a folder source (no validation, nothing installed)."""
+
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    INVALID = "invalid"
+    """Changed, but some file's YAML does not parse: maybe half-written; probe again after a pause."""
+    UNAVAILABLE = "unavailable"
+    """Missing, empty or unreadable (share offline?); keep the current library."""
+
+
+@dataclass(frozen=True)
+class FolderProbe:
+    """What ``probe_folder`` found; ``fingerprint`` is empty when the folder could not be read."""
+
+    state: FolderState
+    fingerprint: str = ""
+    reason: str = ""
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def changed(self) -> bool:
+        return self.state is FolderState.CHANGED
+
+
+def probe_folder(path: Path, known_fingerprint: str = "") -> FolderProbe:
+    """Has the library at ``path`` changed since ``known_fingerprint``, and does it parse?
+
+    Meant for a file watcher or poll timer: call it after a short debounce;
+    on CHANGED run ``UpdateService.check``; on INVALID wait and probe again.
+    """
+    try:
+        files = read_library(path)
+    except FolderError as exc:
+        return FolderProbe(FolderState.UNAVAILABLE, reason=str(exc))
+    current = fingerprint(files)
+    if current == known_fingerprint:
+        return FolderProbe(FolderState.UNCHANGED, current)
+    problems = unparsable(files)
+    if problems:
+        return FolderProbe(FolderState.INVALID, current, str(problems[0]), tuple(problems))
+    return FolderProbe(FolderState.CHANGED, current)
+
+
+def unparsable(files: list[LibraryFile]) -> list[Problem]:
+    """Problems of files that are not even readable YAML (as opposed to schema mistakes)."""
+    problems = []
+    for item in files:
+        try:
+            parse_yaml(decode_library_bytes(item.data, item.shown), item.shown)
+        except YamlParseError as exc:
+            problems.append(exc.problem)
+    return problems

@@ -1,0 +1,272 @@
+"""``cs-companion --self-test``: check an installation end to end, from source or the frozen bundle.
+
+Each step prints one line, ``ok  <step> (<detail>)`` or ``FAIL <step>: <why>``,
+and the test stops at the first failure: exit code 0 means every step passed,
+1 names the failing step. IT runs it after deploying; CI runs it on the
+frozen binary.
+
+The test never touches the agent's data: it runs with a throw-away profile
+(``CS_COMPANION_HOME`` set to a temp folder) and builds the window without the
+machine-wide config, so no team library is fetched. The machine-wide config is
+only read and checked for being valid JSON. With no display (headless Linux),
+Qt runs on the ``offscreen`` platform; the variable is set before Qt is imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from cs_companion import APP_NAME, __version__
+from cs_companion.resources import base_dir, builtin_library_dir, is_frozen
+from cs_companion.storage.paths import HOME_ENV, SYSTEM_CONFIG_ENV, AppPaths, system_config_file
+
+SAMPLE_SCRIPT = "logistics.delay.first_reply"
+SAMPLE_VALUES = {"order_no": "SELFTEST2024001", "eta": "今天18点前"}
+SEARCH_QUERIES = ("wuliu", "物流三天都没更新了")
+"""A pinyin and a pasted-message query that must find SAMPLE_SCRIPT (proves pypinyin and rapidfuzz work)."""
+WINDOW_MODULE = "cs_companion.ui.app"
+UI_WAIT_SECONDS = 2.0
+
+
+class StepFailed(Exception):
+    """A step found a problem; the message is printed after ``FAIL <step>:``."""
+
+
+@dataclass
+class _State:
+    """What the steps hand on to each other."""
+
+    window_module: str
+    system_config: Path
+    library: Any = None
+    expected_text: str = ""
+    qt: dict[str, Any] = field(default_factory=dict)
+
+
+def _step_load_library(state: _State) -> str:
+    from cs_companion.core.loader import load_path
+    from cs_companion.core.models import Layer
+
+    folder = builtin_library_dir()
+    if not folder.is_dir():
+        raise StepFailed(f"built-in library folder not found: {folder}")
+    result = load_path(folder, Layer.BUILTIN)
+    if result.library is None:
+        first = result.errors[0] if result.errors else "no library"
+        raise StepFailed(f"{len(result.errors)} errors, first: {first}")
+    state.library = result.library
+    return f"{len(result.library.scripts)} scripts"
+
+
+def _step_validate_library(state: _State) -> str:
+    from cs_companion.core.compliance import check_library
+    from cs_companion.core.loader import load_path
+    from cs_companion.core.models import Layer
+
+    problems = load_path(builtin_library_dir(), Layer.BUILTIN).problems + check_library(state.library)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise StepFailed(f"{len(errors)} errors, first: {errors[0]}")
+    warnings = len(problems)
+    return "no errors, compliance clean" + (f", {warnings} warnings" if warnings else "")
+
+
+def _step_search(state: _State) -> str:
+    from cs_companion.core.search import SearchIndex
+
+    index = SearchIndex(state.library)
+    for query in SEARCH_QUERIES:
+        ids = [hit.id for hit in index.search(query, limit=5)]
+        if SAMPLE_SCRIPT not in ids:
+            raise StepFailed(f"{query!r} did not find {SAMPLE_SCRIPT} (top hits: {', '.join(ids) or 'none'})")
+    return f"{' / '.join(SEARCH_QUERIES)} -> {SAMPLE_SCRIPT}"
+
+
+def _step_render(state: _State) -> str:
+    from cs_companion.core.template import render
+
+    script = state.library.script(SAMPLE_SCRIPT)
+    if script is None:
+        raise StepFailed(f"no script {SAMPLE_SCRIPT} in the built-in library")
+    result = render(script, SAMPLE_VALUES)
+    if not result.complete:
+        raise StepFailed(f"missing {list(result.missing)}, invalid {dict(result.invalid)}")
+    if any(value not in result.text for value in SAMPLE_VALUES.values()) or "{{" in result.text:
+        raise StepFailed(f"values not substituted: {result.text!r}")
+    state.expected_text = result.text
+    return f"{SAMPLE_SCRIPT}, {len(result.text)} chars"
+
+
+def _step_machine_config(state: _State) -> str:
+    path = state.system_config
+    if not path.exists():
+        return f"none at {path}"
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise StepFailed(f"{path} is not valid UTF-8 JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise StepFailed(f"{path}: the top level must be a JSON object")
+    source = data.get("team_source")
+    if source is not None and not isinstance(source, str):
+        raise StepFailed(f"{path}: team_source must be a string")
+    parts = [f"{path}", f"{len(data)} keys"]
+    if source:
+        parts.append("team source preset" + (", locked" if data.get("lock_team_source") is True else ""))
+    return ", ".join(parts)
+
+
+def _step_load_qt(state: _State) -> str:
+    import PySide6
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    state.qt = {"QtCore": QtCore, "QtGui": QtGui, "QtWidgets": QtWidgets}
+    platform = os.environ.get("QT_QPA_PLATFORM") or "default"
+    return f"PySide6 {PySide6.__version__}, Qt {QtCore.qVersion()}, platform {platform}"
+
+
+def _process_events_until(check: Callable[[], bool], seconds: float = UI_WAIT_SECONDS) -> bool:
+    """Let Qt run (debounce timers, clipboard) until ``check()`` holds or time is up."""
+    app = _qapp()
+    deadline = time.monotonic() + seconds
+    while True:
+        app.processEvents()
+        if check():
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+
+
+def _qapp() -> Any:
+    """The running QApplication (created by the window step)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        raise StepFailed("the QApplication is gone")
+    return app
+
+
+def _step_build_window(state: _State) -> str:
+    import importlib
+
+    ui = importlib.import_module(state.window_module)
+    app = ui.create_application([APP_NAME])
+    window = ui.build_main_window(AppPaths.default())
+    state.qt["window"] = window
+    app.processEvents()
+    pixmap = window.grab()  # paints every widget without showing the window
+    if pixmap.isNull():
+        raise StepFailed("the window did not paint")
+    return f"platform {app.platformName()}, {pixmap.width()}x{pixmap.height()}"
+
+
+def _step_fill_script(state: _State) -> str:
+    window = state.qt["window"]
+    if not window.select_script(SAMPLE_SCRIPT):
+        raise StepFailed(f"select_script({SAMPLE_SCRIPT!r}) returned False")
+    for name, value in SAMPLE_VALUES.items():
+        window.set_field_value(name, value)
+    if not _process_events_until(lambda: window.current_text() == state.expected_text):
+        raise StepFailed(f"window shows {window.current_text()!r}, expected {state.expected_text!r}")
+    return f"{SAMPLE_SCRIPT} with {', '.join(SAMPLE_VALUES)}"
+
+
+def _step_clipboard(state: _State) -> str:
+    window = state.qt["window"]
+    clipboard = state.qt["QtGui"].QGuiApplication.clipboard()
+    clipboard.clear()
+    if not window.copy_current():
+        raise StepFailed("copy_current() returned False")
+    if not _process_events_until(lambda: clipboard.text() == state.expected_text):
+        raise StepFailed(f"clipboard holds {clipboard.text()!r}, expected the rendered reply")
+    return f"{len(state.expected_text)} chars read back"
+
+
+STEPS: tuple[tuple[str, Callable[[_State], str]], ...] = (
+    ("load library", _step_load_library),
+    ("validate library", _step_validate_library),
+    ("search", _step_search),
+    ("render script", _step_render),
+    ("machine config", _step_machine_config),
+    ("load Qt", _step_load_qt),
+    ("build window", _step_build_window),
+    ("fill script", _step_fill_script),
+    ("copy to clipboard", _step_clipboard),
+)
+
+
+def needs_offscreen(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """True on Linux/BSD with no X11 or Wayland display and no platform chosen by the caller."""
+    if platform.startswith(("win", "darwin")) or environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
+@contextmanager
+def _isolated_environment() -> Iterator[Path]:
+    """Temp profile and no machine-wide config for the duration; restores the environment after."""
+    saved = {key: os.environ.get(key) for key in (HOME_ENV, SYSTEM_CONFIG_ENV, "QT_QPA_PLATFORM")}
+    home = Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-selftest-"))
+    os.environ[HOME_ENV] = str(home / "profile")
+    os.environ[SYSTEM_CONFIG_ENV] = str(home / "no-system-config.json")
+    if needs_offscreen(os.environ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        yield home
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _close_window(state: _State) -> None:
+    window = state.qt.get("window")
+    if window is None:
+        return
+    try:
+        window.close()
+        window.deleteLater()
+        _qapp().processEvents()
+    except Exception:  # cleanup only: the verdict is already printed
+        pass
+
+
+def run_self_test(*, window_module: str = WINDOW_MODULE, out: TextIO | None = None) -> int:
+    """Run every step; 0 if all pass, 1 at the first failure. ``window_module`` is for tests."""
+
+    def say(line: str) -> None:
+        print(line, file=out or sys.stdout, flush=True)
+
+    where = "frozen bundle" if is_frozen() else "source"
+    say(f"{APP_NAME} {__version__} self-test ({where}: {base_dir()})")
+    state = _State(window_module=window_module, system_config=system_config_file())
+    with _isolated_environment():
+        try:
+            for name, step in STEPS:
+                try:
+                    detail = step(state)
+                except Exception as exc:
+                    reason = str(exc) if isinstance(exc, StepFailed) else f"{type(exc).__name__}: {exc}"
+                    say(f"FAIL {name}: {reason}")
+                    say(f"self-test failed at: {name}")
+                    return 1
+                say(f"ok  {name}" + (f" ({detail})" if detail else ""))
+        finally:
+            _close_window(state)
+    say("self-test passed")
+    return 0

@@ -1,0 +1,56 @@
+"""Small JSON files that survive crashes and corruption.
+
+Saving is atomic (see ``atomic``). Loading a file that is not valid JSON, or
+not the expected shape, moves it aside as ``name.corrupt`` and starts from
+defaults, reporting what happened instead of crashing: an agent must never
+lose the window because a settings file was damaged.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cs_companion.storage.atomic import set_aside, write_json_atomic
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What happened when a JSON file was read: ``message`` is empty when all went well."""
+
+    data: dict[str, Any]
+    message: str = ""
+    moved_to: Path | None = None
+
+
+def load_json_object(path: Path) -> LoadReport:
+    """Read a JSON object from ``path``; missing means empty, damaged means set aside."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return LoadReport({})
+    except OSError as exc:
+        return LoadReport({}, f"cannot read {path}: {exc.strerror or exc}")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("top level is not an object")
+    except (UnicodeDecodeError, ValueError) as exc:
+        try:
+            moved = set_aside(path)
+        except OSError:
+            moved = None
+        where = f"; kept as {moved.name}" if moved else ""
+        message = f"{path.name} was damaged ({exc}) and has been reset{where}"
+        log.warning(message)
+        return LoadReport({}, message, moved)
+    return LoadReport(data)
+
+
+def save_json_object(path: Path, data: dict[str, Any]) -> None:
+    write_json_atomic(path, data)

@@ -1,0 +1,100 @@
+"""Agent preferences, declared once with typed defaults, plus IT's machine-wide presets.
+
+Preferences (always on top, font size, team source, ...) are separate from
+usage state (favourites, recents, see ``userstate``) and window geometry.
+IT can preset any key in the machine-wide ``config.json`` and lock the team
+source (``"lock_team_source": true``) so agents cannot point at another feed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from cs_companion.storage.jsonstore import load_json_object, save_json_object
+
+SETTINGS_VERSION = 1
+MIN_FONT, MAX_FONT = 10, 24
+MIN_POLL, MAX_POLL = 1, 24 * 60
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Typed preferences; unknown or wrongly typed keys in the file fall back to defaults."""
+
+    always_on_top: bool = True
+    font_size: int = 13
+    team_source: str = ""
+    poll_minutes: int = 15
+    dock_edge: str = "right"  # "left", "right" or "none"
+    language: str = "zh_CN"
+
+    def clamped(self) -> Settings:
+        return replace(
+            self,
+            font_size=min(MAX_FONT, max(MIN_FONT, self.font_size)),
+            poll_minutes=min(MAX_POLL, max(MIN_POLL, self.poll_minutes)),
+            dock_edge=self.dock_edge if self.dock_edge in ("left", "right", "none") else "right",
+        )
+
+
+@dataclass(frozen=True)
+class SystemConfig:
+    """What IT preset for every agent on the machine."""
+
+    presets: dict[str, Any]
+    lock_team_source: bool = False
+    message: str = ""
+
+    @property
+    def team_source(self) -> str | None:
+        value = self.presets.get("team_source")
+        return value if isinstance(value, str) else None
+
+
+def _coerce(data: dict[str, Any], base: Settings) -> Settings:
+    """Take the keys of ``data`` that exist in Settings and have the right type."""
+    values = {}
+    for f in fields(Settings):
+        if f.name in data:
+            default = getattr(base, f.name)
+            value = data[f.name]
+            if type(value) is type(default):
+                values[f.name] = value
+    return replace(base, **values).clamped()
+
+
+def load_system_config(path: Path) -> SystemConfig:
+    report = load_json_object(path) if path.exists() else None
+    if report is None:
+        return SystemConfig({})
+    data = report.data
+    return SystemConfig(data, bool(data.get("lock_team_source", False)), report.message)
+
+
+class SettingsStore:
+    """Loads and saves the agent's settings, applying the machine-wide presets."""
+
+    def __init__(self, path: Path, system: SystemConfig | None = None) -> None:
+        self.path = path
+        self.system = system or SystemConfig({})
+        self.message = ""
+
+    def load(self) -> Settings:
+        base = _coerce(self.system.presets, Settings())
+        report = load_json_object(self.path)
+        self.message = report.message
+        settings = _coerce(report.data, base)
+        if self.system.lock_team_source and self.system.team_source is not None:
+            settings = replace(settings, team_source=self.system.team_source)
+        return settings
+
+    @property
+    def team_source_locked(self) -> bool:
+        return self.system.lock_team_source and self.system.team_source is not None
+
+    def save(self, settings: Settings) -> None:
+        data = asdict(settings.clamped())
+        data["version"] = SETTINGS_VERSION
+        save_json_object(self.path, data)

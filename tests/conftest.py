@@ -1,0 +1,41 @@
+"""Shared test setup: offscreen Qt and a throw-away profile for every test.
+
+The environment is set before anything imports Qt, and every test gets its
+own CS_COMPANION_HOME so no test ever reads or writes a real user profile.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BUILTIN_LIBRARY = REPO_ROOT / "scripts_library"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh profile folder; also points the machine-wide config at a temp file."""
+    home = tmp_path / "profile"
+    monkeypatch.setenv("CS_COMPANION_HOME", str(home))
+    monkeypatch.setenv("CS_COMPANION_SYSTEM_CONFIG", str(tmp_path / "system" / "config.json"))
+    return home
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path):
+    """Write a YAML file under tmp_path and return its path: ``write_yaml("a.yaml", text)``."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
