@@ -31,7 +31,9 @@ from cs_companion.storage.settings import SettingsStore, load_system_config
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register the update, diff and token commands on the main parser."""
     p = sub.add_parser("update", help="fetch the team library once; install it only if it is valid")
-    p.add_argument("--source", metavar="SRC", help="https:// address, file or folder (default: the team source setting)")
+    p.add_argument(
+        "--source", metavar="SRC", help="https:// address, file or folder (default: the team source setting)"
+    )
     p.set_defaults(handler=cmd_update)
 
     p = sub.add_parser("diff", help="what publishing NEW in place of OLD would change for agents")
@@ -111,7 +113,7 @@ def _read_token() -> str:
         if stdin is not None and stdin.isatty():
             return getpass.getpass("Access token (input hidden): ")
         return stdin.readline() if stdin is not None else ""
-    except EOFError:
+    except (EOFError, OSError):
         return ""
 
 

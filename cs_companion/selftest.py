@@ -131,7 +131,7 @@ def _step_load_qt(state: _State) -> str:
     from PySide6 import QtCore, QtGui, QtWidgets
 
     state.qt = {"QtCore": QtCore, "QtGui": QtGui, "QtWidgets": QtWidgets}
-    platform = os.environ.get("QT_QPA_PLATFORM") or "default"
+    platform = os.environ.get("QT_QPA_PLATFORM") or "auto"
     return f"PySide6 {PySide6.__version__}, Qt {QtCore.qVersion()}, platform {platform}"
 
 

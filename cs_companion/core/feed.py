@@ -20,7 +20,6 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import re
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -318,12 +317,10 @@ def _http_message(code: int, reason: object, shown: str) -> str:
 
 
 def _network_error(reason: object, shown: str, timeout: float) -> FetchError:
-    if isinstance(reason, (TimeoutError, socket.timeout)):
+    if isinstance(reason, TimeoutError):
         return FetchError(f"timed out after {timeout:g} s waiting for {shown}", FetchError.TIMEOUT)
     if isinstance(reason, FetchError):
         return reason
-    if isinstance(reason, OSError) and reason.strerror:
-        text = reason.strerror
-    else:
-        text = str(reason) or type(reason).__name__
+    text = reason.strerror if isinstance(reason, OSError) and reason.strerror else str(reason)
+    text = text or type(reason).__name__
     return FetchError(f"cannot reach {shown}: {text}", FetchError.NETWORK)

@@ -240,7 +240,8 @@ class UpdateService:
                 )
                 if response.not_modified:
                     if not (same_source and meta):
-                        return self._failed(shown, FailureKind.HTTP, f"{shown} answered 'not modified' but nothing is cached")
+                        reason = f"{shown} answered 'not modified' but nothing is cached"
+                        return self._failed(shown, FailureKind.HTTP, reason)
                     return self._unchanged(shown, current, meta, response)
                 files = [LibraryFile(FEED_FILE_NAME, shown, response.body)]
             else:

@@ -126,12 +126,13 @@ class PersonalStore:
     only warnings) and the forbidden phrases used for the compliance check.
     """
 
-    def __init__(self, path: Path, builtin_library: Library | None = None, extra_scenarios: Collection[str] = ()) -> None:
+    def __init__(
+        self, path: Path, builtin_library: Library | None = None, extra_scenarios: Collection[str] = ()
+    ) -> None:
         self.path = path
         self.builtin = builtin_library
-        self.known_scenarios = [*(s.id for s in builtin_library.scenarios), *extra_scenarios] if builtin_library else list(
-            extra_scenarios
-        )
+        builtin_ids = [s.id for s in builtin_library.scenarios] if builtin_library else []
+        self.known_scenarios = [*builtin_ids, *extra_scenarios]
         phrases = builtin_library.forbidden_phrases if builtin_library else ()
         self._checker = ComplianceChecker(phrases)
         self._lock = threading.RLock()

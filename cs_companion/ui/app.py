@@ -1,0 +1,150 @@
+"""Starts the window: one instance per profile, fonts, translations, tray, library.
+
+``run_app`` is what ``cs-companion`` without arguments calls. The pieces are
+split out (``create_application``, ``build_context``, ``build_main_window``)
+so tests and ``--self-test`` build exactly the window agents get.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from cs_companion import APP_DISPLAY_NAME, APP_NAME, ORGANIZATION, __version__
+from cs_companion.core.models import Layer
+from cs_companion.core.problems import Problem
+from cs_companion.core.stack import LoadedLibrary, load_indexed
+from cs_companion.resources import builtin_library_dir, resource_path
+from cs_companion.storage.paths import AppPaths, system_config_file
+from cs_companion.storage.settings import SettingsStore, load_system_config
+from cs_companion.storage.userstate import UserStateStore
+from cs_companion.ui.main_window import MainWindow, WindowContext
+from cs_companion.ui.single_instance import SingleInstance
+from cs_companion.ui.tray import Tray, bring_to_front
+
+log = logging.getLogger(__name__)
+EXIT_AFTER_SHOW_ENV = "CS_COMPANION_EXIT_AFTER_SHOW"
+CJK_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+             "WenQuanYi Micro Hei", "sans-serif"]
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (the existing one if there is one), with name, icon, font and translations."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(False)
+    icon_file = resource_path("icons", "app.png")
+    if icon_file.exists():
+        app.setWindowIcon(QIcon(str(icon_file)))
+    font = QFont(app.font())
+    font.setFamilies(CJK_FONTS)
+    app.setFont(font)
+    _install_translations(app)
+    return app
+
+
+def _install_translations(app: QApplication) -> None:
+    """Load our .qm for the system locale (source strings are Chinese) and Qt's own."""
+    locale = QLocale.system()
+    for name, folder in (("cs_companion", str(resource_path("translations"))),
+                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+
+
+def load_library_for(paths: AppPaths, library_override: Path | None = None) -> LoadedLibrary:
+    """The agent's layered library (snapshot-cached), or only ``library_override``."""
+    if library_override is not None:
+        return load_indexed(library_override)
+    return load_indexed(
+        builtin_library_dir(), paths.team_cache_dir, paths.personal_library_file, paths.cache / "library.snapshot"
+    )
+
+
+def _problem_messages(loaded: LoadedLibrary) -> list[str]:
+    errors: list[Problem] = [p for p in loaded.problems if p.is_error]
+    if not errors:
+        return []
+    first = errors[0]
+    more = f"（另有 {len(errors) - 1} 处）" if len(errors) > 1 else ""
+    return [f"部分话术库未能加载：{first}{more}"]
+
+
+def build_context(paths: AppPaths, library_override: Path | None = None) -> WindowContext:
+    system = load_system_config(system_config_file())
+    settings_store = SettingsStore(paths.settings_file, system)
+    settings = settings_store.load()
+    state_store = UserStateStore(paths.user_state_file)
+    state = state_store.load()
+    loaded = load_library_for(paths, library_override)
+    messages = [m for m in (system.message, settings_store.message, state_store.message) if m]
+    messages += _problem_messages(loaded)
+    if Layer.BUILTIN not in loaded.layer_info and library_override is None:
+        messages.append("内置话术库损坏，请联系IT重新安装")
+    return WindowContext(paths, settings_store, settings, state_store, state, loaded, messages)
+
+
+def build_main_window(paths: AppPaths, library_override: Path | None = None) -> MainWindow:
+    """The main window, not yet shown. A QApplication must exist."""
+    return MainWindow(build_context(paths, library_override))
+
+
+def _install_excepthook(paths: AppPaths) -> None:
+    """Unexpected errors go to a log file; the agent sees one line, never a traceback."""
+    log_file = paths.cache / "cs-companion.log"
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            with log_file.open("a", encoding="utf-8") as fh:
+                fh.write(time.strftime("%Y-%m-%d %H:%M:%S ") + "".join(traceback.format_exception(kind, value, tb)))
+        except OSError:
+            pass
+        window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
+        if window is not None:
+            window.banner.show_message(f"出现意外错误：{value}（详情已记录到 {log_file}）", "error")
+
+    sys.excepthook = hook
+
+
+def run_app(library_override: Path | None = None) -> int:
+    """Run the window until quit. A second launch brings the first window forward and exits 0."""
+    started = time.perf_counter()
+    paths = AppPaths.default()
+    app = create_application()
+    instance = SingleInstance(paths.lock_name)
+    if SingleInstance.notify_running(paths.lock_name):
+        print(f"{APP_NAME}: already running; brought the window to the front", file=sys.stderr)
+        return 0
+    instance.listen()
+    _install_excepthook(paths)
+    window = build_main_window(paths, library_override)
+    instance.activated.connect(lambda: bring_to_front(window))
+    tray = None
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = Tray(window, app.windowIcon())
+        tray.show()
+    window.show()
+    if tray is None:
+        app.setQuitOnLastWindowClosed(True)
+    app.aboutToQuit.connect(window.save_geometry)
+    app.aboutToQuit.connect(instance.close)
+    if os.environ.get(EXIT_AFTER_SHOW_ENV):
+        QTimer.singleShot(0, lambda: (print(f"shown {time.perf_counter() - started:.3f}", flush=True), app.quit()))
+    return app.exec()

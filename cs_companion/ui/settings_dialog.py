@@ -1,0 +1,81 @@
+"""Settings: always on top, font size, team library source, clear history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cs_companion.storage.settings import MAX_FONT, MAX_POLL, MIN_FONT, MIN_POLL, Settings
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of Settings; ``result_settings()`` returns the new value after OK.
+
+    Signals:
+        clear_history_requested(): the agent asked to forget recents and counts.
+    """
+
+    clear_history_requested = Signal()
+
+    def __init__(self, settings: Settings, source_locked: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("设置"))
+        self._settings = settings
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.on_top = QCheckBox(self.tr("窗口始终置顶"), self)
+        self.on_top.setChecked(settings.always_on_top)
+        form.addRow(self.on_top)
+        self.font_size = QSpinBox(self)
+        self.font_size.setRange(MIN_FONT, MAX_FONT)
+        self.font_size.setValue(settings.font_size)
+        self.font_size.setSuffix(" pt")
+        form.addRow(self.tr("字号"), self.font_size)
+        self.dock_edge = QComboBox(self)
+        for value, label in (("right", self.tr("屏幕右侧")), ("left", self.tr("屏幕左侧")), ("none", self.tr("不停靠"))):
+            self.dock_edge.addItem(label, value)
+        self.dock_edge.setCurrentIndex(max(0, self.dock_edge.findData(settings.dock_edge)))
+        form.addRow(self.tr("首次启动停靠"), self.dock_edge)
+        self.team_source = QLineEdit(settings.team_source, self)
+        self.team_source.setPlaceholderText(self.tr("共享文件夹路径，或 https:// 地址"))
+        self.team_source.setEnabled(not source_locked)
+        form.addRow(self.tr("团队话术来源"), self.team_source)
+        if source_locked:
+            form.addRow("", QLabel(self.tr("由管理员统一设置，不能修改"), self))
+        self.poll = QSpinBox(self)
+        self.poll.setRange(MIN_POLL, MAX_POLL)
+        self.poll.setValue(settings.poll_minutes)
+        self.poll.setSuffix(self.tr(" 分钟"))
+        form.addRow(self.tr("检查更新间隔"), self.poll)
+        layout.addLayout(form)
+        clear = QPushButton(self.tr("清除使用记录（最近使用、次数）"), self)
+        clear.clicked.connect(self.clear_history_requested)
+        layout.addWidget(clear)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def result_settings(self) -> Settings:
+        return replace(
+            self._settings,
+            always_on_top=self.on_top.isChecked(),
+            font_size=self.font_size.value(),
+            dock_edge=str(self.dock_edge.currentData()),
+            team_source=self.team_source.text().strip(),
+            poll_minutes=self.poll.value(),
+        ).clamped()
