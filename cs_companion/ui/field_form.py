@@ -118,6 +118,8 @@ class FieldForm(QWidget):
             if fld.required:
                 label.setToolTip(self.tr("必填"))
             self._form.addRow(label, editor)
+            label.show()  # show now, not on the next event loop pass, so focus can move at once
+            editor.show()
             self._set_text(fld.name, values.get(fld.name, ""), emit=False)
         self.show_errors({})
 
