@@ -17,11 +17,11 @@ from pathlib import Path
 
 from cs_companion import APP_NAME, __version__
 from cs_companion.core.compliance import check_library
-from cs_companion.core.layers import StackResult, load_stack
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer, Library, Script
 from cs_companion.core.problems import Severity
 from cs_companion.core.search import SearchIndex
+from cs_companion.core.stack import LoadedLibrary, load_indexed
 from cs_companion.core.template import render
 from cs_companion.resources import builtin_library_dir
 from cs_companion.storage.paths import HOME_ENV, AppPaths
@@ -48,7 +48,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--library", type=Path, metavar="PATH", help="use this library file or folder instead of the installed layers")
     parser.add_argument("--profile", type=Path, metavar="DIR", help=f"keep settings and data in DIR (same as ${HOME_ENV})")
     parser.add_argument("--self-test", action="store_true", help="check the installation end to end and exit")
+    # The same two options are accepted after the command too (``search q --library X``).
+    common = _Parser(add_help=False)
+    common.add_argument("--library", type=Path, metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common.add_argument("--profile", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    _add_parser = sub.add_parser
+
+    def add_parser(name: str, **kwargs: object) -> argparse.ArgumentParser:
+        return _add_parser(name, parents=[common], **kwargs)  # type: ignore[arg-type]
+
+    sub.add_parser = add_parser  # type: ignore[method-assign]
 
     p = sub.add_parser("search", help="ranked search for scripts")
     p.add_argument("query")
@@ -107,27 +117,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def load_effective_library(args: argparse.Namespace) -> StackResult:
-    """The library a command works on: ``--library`` alone, or the agent's three layers."""
+def load_effective_library(args: argparse.Namespace) -> LoadedLibrary:
+    """The library a command works on: ``--library`` alone, or the agent's three layers.
+
+    The layered library goes through the same snapshot cache as the window, so
+    commands stay fast with a 10,000-script team library.
+    """
     if args.library is not None:
         result = load_path(args.library, Layer.TEAM)
         if result.library is None:
             first = result.errors[0] if result.errors else "cannot load library"
             raise CliError(f"library {args.library} is invalid: {first}")
-        return StackResult(result.library, {Layer.TEAM: result.library}, result.problems)
+        return LoadedLibrary(result.library, SearchIndex(result.library), {Layer.TEAM: result.library.info}, result.problems)
     paths = AppPaths.default()
-    stack = load_stack(builtin_library_dir(), paths.team_cache_dir, paths.personal_library_file)
-    if Layer.BUILTIN not in stack.layers:
-        first = next((p for p in stack.problems if p.is_error), "missing")
+    loaded = load_indexed(
+        builtin_library_dir(), paths.team_cache_dir, paths.personal_library_file, paths.cache / "library.snapshot"
+    )
+    if not loaded.builtin_ok:
+        first = next((p for p in loaded.problems if p.is_error), "missing")
         raise CliError(f"the built-in library is broken: {first}")
-    return stack
+    return loaded
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be at least 1", 2)
-    library = load_effective_library(args).library
-    hits = SearchIndex(library).search(args.query, limit=args.limit)
+    hits = load_effective_library(args).index.search(args.query, limit=args.limit)
     if args.json:
         print(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
         return 0

@@ -31,14 +31,19 @@ MAGIC = b"CSCSNAP1"
 FORMAT = 1
 
 
-def sources_key(layers: Iterable[tuple[str, Iterable[tuple[str, bytes]]]]) -> str:
-    """Digest of every layer's files (names and bytes), the app version and snapshot format."""
+def sources_key(layers: Iterable[tuple[str, Iterable[tuple[str, int, int]]]]) -> str:
+    """Digest of every layer's files (path, size, mtime in ns), the app version and format.
+
+    Like ``.pyc`` validation this uses file stats instead of contents: reading
+    and hashing 10 MB of YAML would cost more than the rest of a warm start.
+    Every writer we control (team update install, personal scripts save)
+    replaces files, which always changes the stats.
+    """
     digest = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
-    for layer, sources in layers:
+    for layer, stats in layers:
         digest.update(f"\x01{layer}".encode())
-        for name, data in sources:
-            digest.update(f"\x02{name}\x03{len(data)}\x04".encode())
-            digest.update(data)
+        for name, size, mtime_ns in stats:
+            digest.update(f"\x02{name}\x03{size}\x04{mtime_ns}".encode())
     return digest.hexdigest()
 
 

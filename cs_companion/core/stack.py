@@ -33,16 +33,18 @@ class LoadedLibrary:
         return Layer.BUILTIN in self.layer_info
 
 
-def _read_sources(path: Path | None) -> list[tuple[str, bytes]]:
+def _source_stats(path: Path | None) -> list[tuple[str, int, int]]:
+    """(path, size, mtime) of each library file under ``path``: the snapshot's validity key."""
     if path is None or not path.exists():
         return []
-    sources = []
+    stats = []
     for file in library_files(path):
         try:
-            sources.append((file.name if path.is_dir() else path.name, file.read_bytes()))
+            st = file.stat()
+            stats.append((str(file), st.st_size, st.st_mtime_ns))
         except OSError:
-            sources.append((str(file), b"\xff unreadable"))  # changes the key; the slow path reports it
-    return sources
+            stats.append((str(file), -1, -1))  # changes the key; the slow path reports the error
+    return stats
 
 
 def load_indexed(
@@ -50,7 +52,7 @@ def load_indexed(
 ) -> LoadedLibrary:
     """Load and index the layers, using and refreshing the snapshot at ``snapshot`` if given."""
     paths = {Layer.BUILTIN: builtin, Layer.TEAM: team, Layer.PERSONAL: personal}
-    key = sources_key((layer.value, _read_sources(paths[layer])) for layer in LAYER_ORDER) if snapshot else ""
+    key = sources_key((layer.value, _source_stats(paths[layer])) for layer in LAYER_ORDER) if snapshot else ""
     if snapshot is not None:
         cached = load_snapshot(snapshot, key)
         if cached is not None:

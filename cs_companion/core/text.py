@@ -12,7 +12,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -36,6 +35,10 @@ def pinyin_forms(phrase: str) -> tuple[str, str]:
     """
     if not has_cjk(phrase):
         return "", ""
+    # Imported here: pypinyin loads large dictionaries (~140 ms) and is only
+    # needed when an index is built, not when a start-up reads the snapshot.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(phrase, style=Style.NORMAL, errors=lambda chars: list(chars))
     full = "".join(syllables)
     initials = "".join(s[0] for s in syllables if s)
