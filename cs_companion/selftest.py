@@ -126,6 +126,25 @@ def _step_machine_config(state: _State) -> str:
     return ", ".join(parts)
 
 
+def _step_keyring(state: _State) -> str:
+    """Which keyring backend the team access token would use (never reads or writes a secret).
+
+    Windows and macOS always have one, so the "fail" backend there means the bundle
+    lacks keyring's backends; headless Linux without Secret Service legitimately has none.
+    """
+    import keyring
+    from keyring.backends import fail
+
+    backend = keyring.get_keyring()
+    parts = getattr(backend, "backends", None) or [backend]
+    names = ", ".join(f"{type(b).__module__.removeprefix('keyring.backends.')}.{type(b).__name__}" for b in parts)
+    if isinstance(backend, fail.Keyring):
+        if sys.platform in ("win32", "darwin"):
+            raise StepFailed("no keyring backend found: the team access token cannot be stored")
+        return "none usable on this machine: a team access token cannot be stored"
+    return names
+
+
 def _step_load_qt(state: _State) -> str:
     import PySide6
     from PySide6 import QtCore, QtGui, QtWidgets
@@ -200,6 +219,7 @@ STEPS: tuple[tuple[str, Callable[[_State], str]], ...] = (
     ("search", _step_search),
     ("render script", _step_render),
     ("machine config", _step_machine_config),
+    ("keyring", _step_keyring),
     ("load Qt", _step_load_qt),
     ("build window", _step_build_window),
     ("fill script", _step_fill_script),

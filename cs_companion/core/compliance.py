@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from cs_companion.core.models import Library, Script
 from cs_companion.core.problems import Problem, Severity
 
-_REWARD = r"(?:返现|返还|返|送|赠|红包|现金|优惠券|券|礼品|礼物|小礼|奖励|补贴|补偿|立减|积分)"
+_REWARD = r"(?:返现|返还|返|送|赠|红包|现金|优惠券|券|礼品|礼物|小礼|有礼|奖励|补贴|补偿|立减|积分)"
 _POSITIVE = r"(?:好评|五星|5星|五颗星|满分|全五|带图好评|晒好评)"
 _CHANGE_VERB = r"(?:删除?|删掉|撤销?|撤回|改成|改为|改掉|修改|改)"
+_SHORT_CHANGE = r"(?:删评|改评|撤评|删差评|改差评)"
 _REVIEW = r"(?:差评|中评|评价|评论)"
 # "删除差评" and the 把 form "把差评删掉" / "把评价改一下" say the same thing.
 _CHANGE_REVIEW = (
     rf"(?:{_CHANGE_VERB}(?:一下)?(?:您的|你的|这个|那个)?{_REVIEW}"
-    rf"|把(?:您的|你的|这个|那个)?{_REVIEW}(?:给)?{_CHANGE_VERB})"
+    rf"|把(?:您的|你的|这个|那个)?{_REVIEW}(?:给)?{_CHANGE_VERB}"
+    rf"|{_SHORT_CHANGE})"
 )
 _PRESSURE = r"(?:必须|一定要|务必|赶紧|马上|立刻|立即|否则|不然|要求您|请立即)"
 _INSULTS = (

@@ -282,7 +282,7 @@ class UrllibFetcher:
                 raise FetchError(
                     f"timed out after {self.total_timeout:g} s downloading {shown}", FetchError.TIMEOUT
                 )
-            chunk = response.read(_CHUNK)
+            chunk = response.read1(_CHUNK)  # read() would wait for a full chunk and defeat the deadline
             if not chunk:
                 break
             size += len(chunk)

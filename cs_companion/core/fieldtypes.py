@@ -14,6 +14,7 @@ from cs_companion.core.models import Field, FieldType
 
 MONEY_UNIT = "元"
 MAX_MONEY = Decimal("10000000")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９－＿", "0123456789-_")
 _ORDER_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{3,39}$")
 _MONEY_NOISE = re.compile(r"[\s,，¥￥元]")
 
@@ -31,6 +32,9 @@ def normalise_value(field: Field, raw: str) -> str:
     value = raw.strip()
     if not value:
         return ""
+    if field.type in (FieldType.ORDER_NO, FieldType.NUMBER):
+        # Chinese input methods often type full-width digits (１２３); fold them.
+        value = value.translate(_FULL_WIDTH)
     if field.type is FieldType.ORDER_NO:
         if not _ORDER_NO.match(value):
             raise FieldValueError("订单号应为4-40位数字或字母，可含 - 和 _")

@@ -218,10 +218,27 @@ class UpdateService:
                 if src.is_url and self.token_provider is not None:
                     token = _safe_token(self.token_provider)
                 result = self._check(src, token)
+            except SourceError as exc:
+                result = self._failed(shown, FailureKind.SOURCE, str(exc))
             except Exception as exc:  # the worker thread must always get a result
-                log.exception("team update failed unexpectedly")
+                if token is None:  # a traceback could quote the token; only log one when there is none
+                    log.debug("unexpected error in team update", exc_info=True)
                 result = self._failed(shown, FailureKind.UNEXPECTED, f"unexpected error: {type(exc).__name__}: {exc}")
-        return _scrub(result, token)
+        result = _scrub(result, token)
+        if result.status is UpdateStatus.FAILED:  # expected (offline, bad push): the caller shows it, so info only
+            log.info("team update from %s failed: %s", result.source, result.reason)
+        elif result.updated:
+            log.info("team library updated from %s: %s", result.source, result.changes.summary())
+        return result
+
+    def known_fingerprint(self, source: str | TeamSource) -> str:
+        """Fingerprint of the cached copy if it came from ``source`` (for ``probe_folder``), else ""."""
+        try:
+            src = source if isinstance(source, TeamSource) else parse_source(source)
+        except SourceError:
+            return ""
+        meta = self.cached_metadata()
+        return meta.fingerprint if meta is not None and meta.source_id == source_id(src) else ""
 
     def _check(self, src: TeamSource, token: str | None) -> UpdateResult:
         shown = src.display
@@ -284,7 +301,6 @@ class UpdateService:
             reason = f"cannot save the team library in {self.paths.team_cache_dir}: {exc.strerror or exc}"
             return self._failed(shown, FailureKind.STORAGE, reason, validation.problems)
         changes = diff_libraries(current.library, validation.library)
-        log.info("team library updated from %s: %s", shown, changes.summary())
         return UpdateResult(
             UpdateStatus.UPDATED, shown, "", None, changes, validation.library, metadata, validation.problems
         )
@@ -311,7 +327,6 @@ class UpdateService:
             kept = self.load_cached()
         except OSError:
             kept = CachedTeam()
-        log.warning("team update from %s failed: %s", shown, reason)
         return UpdateResult(
             UpdateStatus.FAILED, shown, reason, kind, LibraryDiff(), kept.library, kept.metadata, tuple(problems)
         )
@@ -326,7 +341,7 @@ def _safe_token(provider: TokenProvider) -> str | None:
     try:
         return provider() or None
     except Exception as exc:
-        log.warning("cannot read the access token (%s); fetching without it", type(exc).__name__)
+        log.info("cannot read the access token (%s); fetching without it", type(exc).__name__)
         return None
 
 

@@ -8,6 +8,7 @@ lose the window because a settings file was damaged.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from dataclasses import dataclass
@@ -28,8 +29,12 @@ class LoadReport:
     moved_to: Path | None = None
 
 
-def load_json_object(path: Path) -> LoadReport:
-    """Read a JSON object from ``path``; missing means empty, damaged means set aside."""
+def load_json_object(path: Path, set_aside_damaged: bool = True) -> LoadReport:
+    """Read a JSON object from ``path``; missing means empty, damaged means set aside.
+
+    ``set_aside_damaged=False`` is for files the agent does not own (IT's
+    machine-wide config): they are reported and ignored, never renamed.
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -41,12 +46,13 @@ def load_json_object(path: Path) -> LoadReport:
         if not isinstance(data, dict):
             raise ValueError("top level is not an object")
     except (UnicodeDecodeError, ValueError) as exc:
-        try:
-            moved = set_aside(path)
-        except OSError:
-            moved = None
+        moved = None
+        if set_aside_damaged:
+            with contextlib.suppress(OSError):
+                moved = set_aside(path)
         where = f"; kept as {moved.name}" if moved else ""
-        message = f"{path.name} was damaged ({exc}) and has been reset{where}"
+        action = "has been reset" if set_aside_damaged else "is ignored"
+        message = f"{path.name} was damaged ({exc}) and {action}{where}"
         log.warning(message)
         return LoadReport({}, message, moved)
     return LoadReport(data)

@@ -58,8 +58,11 @@ def get_token() -> str | None:
     """The stored token, or None when none is stored or no keyring works (updates then go unauthenticated)."""
     try:
         value = keyring.get_password(SERVICE_NAME, TOKEN_USERNAME)
+    except keyring.errors.NoKeyringError:
+        log.debug("no system keyring; fetching without an access token")
+        return None
     except Exception as exc:  # any backend failure means "no token", never a crash in the update worker
-        log.warning("cannot read the access token: %s", _keyring_problem(exc))
+        log.info("cannot read the access token: %s", _keyring_problem(exc))
         return None
     return value or None
 

@@ -66,11 +66,12 @@ def _coerce(data: dict[str, Any], base: Settings) -> Settings:
 
 
 def load_system_config(path: Path) -> SystemConfig:
-    report = load_json_object(path) if path.exists() else None
+    report = load_json_object(path, set_aside_damaged=False) if path.exists() else None
     if report is None:
         return SystemConfig({})
     data = report.data
-    return SystemConfig(data, bool(data.get("lock_team_source", False)), report.message)
+    # Only a real JSON true locks: the string "false" must not lock by accident.
+    return SystemConfig(data, data.get("lock_team_source") is True, report.message)
 
 
 class SettingsStore:

@@ -1,0 +1,91 @@
+"""``--self-test`` from source, in a subprocess as IT would run it (the frozen binary is checked by CI)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cs_companion.selftest import STEPS, needs_offscreen
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+HAS_WINDOW = importlib.util.find_spec("cs_companion.ui") is not None and (REPO_ROOT / "cs_companion/ui/app.py").exists()
+
+
+def run_self_test(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    call = ", ".join(args)
+    code = f"import sys; from cs_companion.selftest import run_self_test; sys.exit(run_self_test({call}))"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO_ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.mark.skipif(not HAS_WINDOW, reason="cs_companion/ui/app.py (the window) is not written yet")
+def test_self_test_passes_and_never_touches_the_profile(isolated_profile: Path) -> None:
+    result = run_self_test()
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("cs-companion ") and "self-test (source: " in lines[0]
+    for name, _ in STEPS:
+        assert any(line.startswith(f"ok  {name}") for line in lines), f"no ok line for {name}:\n{result.stdout}"
+    assert "ok  load library (" in result.stdout and " scripts)" in result.stdout
+    assert lines[-1] == "self-test passed"
+    assert not isolated_profile.exists()  # it ran in its own temp profile
+
+
+def test_missing_window_fails_cleanly_at_the_window_step(isolated_profile: Path) -> None:
+    result = run_self_test("window_module='cs_companion.no_such_window'")
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    names = [name for name, _ in STEPS]
+    before = names[: names.index("build window")]
+    assert [line.split(" (")[0] for line in lines[1 : 1 + len(before)]] == [f"ok  {n}" for n in before]
+    assert lines[1 + len(before)].startswith("FAIL build window: ModuleNotFoundError: ")
+    assert lines[-1] == "self-test failed at: build window"
+    assert "Traceback" not in result.stderr
+    assert not isolated_profile.exists()
+
+
+def test_broken_machine_config_is_reported_and_left_alone(tmp_path: Path) -> None:
+    config = tmp_path / "system" / "config.json"
+    config.parent.mkdir(parents=True)
+    config.write_text('{"team_source": "https://intranet.example/scripts/",', encoding="utf-8")
+    result = run_self_test(env={"CS_COMPANION_SYSTEM_CONFIG": str(config)})
+    assert result.returncode == 1
+    assert f"FAIL machine config: {config} is not valid UTF-8 JSON" in result.stdout
+    assert config.read_text(encoding="utf-8").endswith(",")  # never "repaired" or moved aside
+
+
+def test_machine_config_summary(tmp_path: Path) -> None:
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({"team_source": "https://intranet.example/s/", "lock_team_source": True}), "utf-8")
+    result = run_self_test(
+        "window_module='cs_companion.no_such_window'", env={"CS_COMPANION_SYSTEM_CONFIG": str(config)}
+    )
+    assert f"ok  machine config ({config}, 2 keys, team source preset, locked)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "expected"),
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "xcb"}, "linux", False),
+        ({}, "win32", False),
+        ({}, "darwin", False),
+    ],
+)
+def test_offscreen_only_without_a_display(environ: dict[str, str], platform: str, expected: bool) -> None:
+    assert needs_offscreen(environ, platform) is expected
