@@ -30,6 +30,7 @@ from cs_companion.storage.userstate import UserStateStore
 from cs_companion.ui.main_window import MainWindow, WindowContext
 from cs_companion.ui.single_instance import SingleInstance
 from cs_companion.ui.tray import Tray, bring_to_front
+from cs_companion.ui.update_controller import UpdateController
 
 log = logging.getLogger(__name__)
 EXIT_AFTER_SHOW_ENV = "CS_COMPANION_EXIT_AFTER_SHOW"
@@ -105,6 +106,22 @@ def build_main_window(paths: AppPaths, library_override: Path | None = None) -> 
     return MainWindow(build_context(paths, library_override))
 
 
+def connect_updates(window: MainWindow, paths: AppPaths, library_override: Path | None = None) -> UpdateController:
+    """Wire team updates and own-script reloads to the window (no team layer with ``--library``)."""
+    controller = UpdateController(paths, lambda: load_library_for(paths, library_override), parent=window)
+    controller.library_ready.connect(window.set_library)
+    controller.update_finished.connect(window.show_update_result)
+    controller.folder_unavailable.connect(
+        lambda reason: window.banner.show_message("团队话术文件夹暂时无法读取，继续使用当前话术库：" + reason, "warning")
+    )
+    window.check_updates_requested.connect(lambda: controller.check_now(manual=True))
+    window.personal_changed.connect(controller.reload_library)
+    if library_override is None:
+        window.settings_changed.connect(controller.apply_settings)
+        controller.apply_settings(window.settings)
+    return controller
+
+
 def _install_excepthook(paths: AppPaths) -> None:
     """Unexpected errors go to a log file; the agent sees one line, never a traceback."""
     log_file = paths.cache / "cs-companion.log"
@@ -136,6 +153,8 @@ def run_app(library_override: Path | None = None) -> int:
     _install_excepthook(paths)
     window = build_main_window(paths, library_override)
     instance.activated.connect(lambda: bring_to_front(window))
+    updates = connect_updates(window, paths, library_override)
+    app.aboutToQuit.connect(updates.shutdown)
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(window, app.windowIcon())

@@ -84,10 +84,14 @@ class MainWindow(QMainWindow):
     Signals:
         copied(str, str): a reply was put on the clipboard (script id, text).
         settings_changed(object): the agent saved new Settings.
+        check_updates_requested(): the agent asked to check the team library now.
+        personal_changed(): the agent's own scripts changed; the library should be reloaded.
     """
 
     copied = Signal(str, str)
     settings_changed = Signal(object)
+    check_updates_requested = Signal()
+    personal_changed = Signal()
 
     def __init__(self, context: WindowContext) -> None:
         super().__init__()
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
         self.loaded = context.loaded
         self.conversation = Conversation()
         self.current: Script | None = None
+        self._pending_select: str | None = None
         self._tab_keys: list[str] = []
         self.setWindowTitle(self.tr("客服快捷回复助手"))
         self.setStyleSheet(STYLE)
@@ -236,6 +241,9 @@ class MainWindow(QMainWindow):
         self.dock_left_action = self._menu_action(self.tr("停靠到屏幕左侧"), "", lambda: self.dock("left"))
         self.dock_right_action = self._menu_action(self.tr("停靠到屏幕右侧"), "", lambda: self.dock("right"))
         self.menu.addSeparator()
+        self.copy_to_mine_action = self._menu_action(self.tr("复制到我的话术"), "Ctrl+Shift+M", self.copy_to_mine)
+        self.my_scripts_action = self._menu_action(self.tr("我的话术…"), "Ctrl+M", self.open_my_scripts)
+        self.update_action = self._menu_action(self.tr("检查更新"), "F5", self.check_updates_requested.emit)
         self.settings_action = self._menu_action(self.tr("设置…"), "Ctrl+,", self.open_settings)
         self.extra_menu_anchor = self.menu.addSeparator()
         self.quit_action = self._menu_action(self.tr("退出"), "Ctrl+Q", QApplication.quit)
@@ -305,10 +313,67 @@ class MainWindow(QMainWindow):
         self.refresh_results()
         self.flash(self.tr("已清除使用记录"))
 
+    # ---------------------------------------------------------- team updates
+    def show_update_result(self, result: object, manual: bool) -> None:
+        """Banner for an update: version and what changed, or the exact reason it failed."""
+        from cs_companion.core.updates import UpdateResult, UpdateStatus
+
+        assert isinstance(result, UpdateResult)
+        info = result.info.describe()
+        if result.status is UpdateStatus.UPDATED:
+            changes = result.changes
+            lines = changes.lines()
+            shown = "\n".join(lines[:6]) + (self.tr("\n… 共 %n 条变化", "", len(lines)) if len(lines) > 6 else "")
+            summary = self.tr("新增 {0}、修改 {1}、删除 {2}").format(
+                len(changes.added), len(changes.changed), len(changes.removed)
+            )
+            self.banner.show_message(self.tr("团队话术库已更新：") + f"{info}\n{summary}\n{shown}".rstrip(), "success")
+        elif result.status is UpdateStatus.UNCHANGED:
+            if manual:
+                self.banner.show_message(self.tr("团队话术库已是最新：") + info, "info", timeout_ms=4000)
+        else:
+            self.banner.show_message(self.tr("团队话术更新失败，继续使用当前话术库：") + result.reason, "error")
+        self.library_label.setText(self._library_description())
+
+    # ---------------------------------------------------------- own scripts
+    def personal_store(self):  # type: ignore[no-untyped-def]
+        from cs_companion.storage.personal import PersonalStore
+
+        return PersonalStore(self.ctx.paths.personal_library_file, self.loaded.library)
+
+    def copy_to_mine(self) -> None:
+        """Copy the selected script into the agent's own scripts and open it for editing."""
+        from cs_companion.storage.personal import PersonalError
+
+        if self.current is None:
+            return
+        try:
+            copy = self.personal_store().copy_to_mine(self.current)
+        except PersonalError as exc:
+            self.banner.show_message(self.tr("无法复制到我的话术：") + str(exc), "error")
+            return
+        self.flash(self.tr("已复制到我的话术"))
+        self._pending_select = copy.id
+        self.personal_changed.emit()
+
+    def open_my_scripts(self) -> None:
+        from cs_companion.ui.my_scripts_dialog import MyScriptsDialog
+
+        dialog = MyScriptsDialog(self.personal_store(), self.loaded.library, self)
+        dialog.exec()
+        if dialog.changed:
+            self.personal_changed.emit()
+
     # --------------------------------------------------------------- library
     def set_library(self, loaded: LoadedLibrary) -> None:
         """Show a (new) library, keeping the selected script when it still exists."""
         keep = self.current.id if self.current else None
+        pending = self._pending_select
+        if pending and loaded.library.script(pending) is not None:
+            keep, self._pending_select = pending, None
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
         self.loaded = loaded
         library = loaded.library
         self.preview.set_checker(ComplianceChecker(library.forbidden_phrases))

@@ -1,0 +1,102 @@
+"""Team updates and own scripts as an agent sees them in the running window."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cs_companion.core.models import Layer
+from cs_companion.storage.paths import AppPaths
+from cs_companion.ui.app import build_main_window, connect_updates
+from cs_companion.ui.main_window import MainWindow
+from cs_companion.ui.update_controller import UpdateController
+
+TEAM_HEADER = 'schema: 1\nlibrary: {name: 华东组话术, version: "%s", updated: 2026-11-23}\nscripts:\n'
+SCRIPT = """  - id: team.%s
+    scenario: logistics.delay
+    title: %s
+    keywords: [%s]
+    body: 亲，这是团队话术%s。
+"""
+
+
+def team_text(version: str, *names: str) -> str:
+    return TEAM_HEADER % version + "".join(SCRIPT % (n, f"团队{n}", f"团队关键词{n}", n) for n in names)
+
+
+@pytest.fixture
+def team_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "share"
+    folder.mkdir()
+    (folder / "team.yaml").write_text(team_text("1", "alpha", "beta"), encoding="utf-8")
+    return folder
+
+
+def start(qtbot: QtBot, source: str) -> tuple[MainWindow, UpdateController]:
+    window = build_main_window(AppPaths.default())
+    qtbot.addWidget(window)
+    window.apply_settings(replace(window.settings, team_source=source))
+    controller = connect_updates(window, AppPaths.default())
+    controller.debounce_ms, controller.retry_ms, controller.max_retries = 100, 150, 2
+    window.show()
+    return window, controller
+
+
+def has_script(window: MainWindow, script_id: str) -> bool:
+    return window.loaded.library.script(script_id) is not None
+
+
+def test_folder_source_is_loaded_and_edits_arrive_within_seconds(qtbot: QtBot, team_folder: Path) -> None:
+    window, controller = start(qtbot, str(team_folder))
+    qtbot.waitUntil(lambda: has_script(window, "team.alpha"), timeout=10_000)
+    assert "团队话术库已更新" in window.banner.label.text() and "v1" in window.banner.label.text()
+    assert window.loaded.library.script("team.alpha").layer is Layer.TEAM
+
+    # An editor that saves by writing a temp file and renaming it over the original.
+    tmp = team_folder / ".team.yaml.swp"
+    tmp.write_text(team_text("2", "alpha", "gamma"), encoding="utf-8")
+    os.replace(tmp, team_folder / "team.yaml")
+    qtbot.waitUntil(lambda: has_script(window, "team.gamma"), timeout=10_000)
+    assert not has_script(window, "team.beta")
+    text = window.banner.label.text()
+    assert "v2" in text and "新增 1" in text and "删除 1" in text
+    controller.shutdown()
+
+
+def test_broken_push_keeps_last_good_library_and_names_the_line(qtbot: QtBot, team_folder: Path) -> None:
+    window, controller = start(qtbot, str(team_folder))
+    qtbot.waitUntil(lambda: has_script(window, "team.alpha"), timeout=10_000)
+    (team_folder / "team.yaml").write_text(team_text("3", "alpha") + "  - id: [broken\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: window.banner.level == "error", timeout=15_000)
+    assert "team.yaml:" in window.banner.label.text()
+    assert has_script(window, "team.alpha") and has_script(window, "team.beta")
+    controller.shutdown()
+
+
+def test_manual_check_without_source_says_what_to_do(qtbot: QtBot) -> None:
+    window, controller = start(qtbot, "")
+    window.update_action.trigger()
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5_000)
+    assert window.banner.level == "error"
+    assert "团队话术来源" in window.banner.label.text()
+    controller.shutdown()
+
+
+def test_own_script_survives_team_update_that_removes_its_original(qtbot: QtBot, team_folder: Path) -> None:
+    window, controller = start(qtbot, str(team_folder))
+    qtbot.waitUntil(lambda: has_script(window, "team.beta"), timeout=10_000)
+    assert window.select_script("team.beta")
+    window.copy_to_mine_action.trigger()
+    qtbot.waitUntil(lambda: has_script(window, "my.team.beta"), timeout=10_000)
+    assert window.current is not None and window.current.id == "my.team.beta"
+    assert AppPaths.default().personal_library_file.exists()
+
+    (team_folder / "team.yaml").write_text(team_text("4", "alpha"), encoding="utf-8")
+    qtbot.waitUntil(lambda: not has_script(window, "team.beta"), timeout=10_000)
+    mine = window.loaded.library.script("my.team.beta")
+    assert mine is not None and mine.layer is Layer.PERSONAL and "beta" in mine.body
+    controller.shutdown()
