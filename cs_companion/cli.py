@@ -202,28 +202,40 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """Check library files the way the app will; exit 1 if the app would refuse any of them.
+
+    Compliance findings are errors in the built-in library. In team files they
+    are printed as warnings (the team lead decides the wording), but a team
+    update refuses a library with findings, so they still make the exit code 1.
+    """
     builtin_dir = builtin_library_dir().resolve()
     builtin = load_path(builtin_dir, Layer.BUILTIN).library
     known = [s.id for s in builtin.scenarios] if builtin else []
-    errors = warnings = 0
+    blocking_total = 0
     for path in args.paths:
-        is_builtin = path.resolve() == builtin_dir
-        result = load_path(path, Layer.BUILTIN if is_builtin else Layer.TEAM, [] if is_builtin else known)
+        resolved = path.resolve()
+        is_builtin = resolved == builtin_dir or builtin_dir in resolved.parents
+        result = load_path(path, Layer.BUILTIN if is_builtin else Layer.TEAM, known)
         problems = list(result.problems)
+        compliance = []
         if result.library is not None:
             severity = Severity.ERROR if is_builtin else Severity.WARNING
             extra = builtin.forbidden_phrases if builtin and not is_builtin else ()
-            problems += check_library(result.library, extra, severity)
-        for problem in problems:
+            compliance = check_library(result.library, extra, severity)
+        for problem in problems + compliance:
             print(problem)
-            if problem.is_error or args.strict:
-                errors += 1
-            else:
-                warnings += 1
-        if result.library is not None and not any(p.is_error for p in problems):
-            count = len(result.library.scripts)
-            print(f"{path}: ok, {count} scripts" + (f", {warnings} warnings" if warnings else ""), file=sys.stderr)
-    return 1 if errors else 0
+        errors = sum(p.is_error for p in problems + compliance)
+        warnings = len(problems) + len(compliance) - errors
+        blocking = errors + (len(compliance) if not is_builtin else 0) + (warnings if args.strict else 0)
+        blocking_total += blocking
+        if result.library is None:
+            print(f"{path}: invalid, {errors} errors", file=sys.stderr)
+        elif blocking:
+            print(f"{path}: would be refused by agents' apps ({blocking} blocking problems)", file=sys.stderr)
+        else:
+            extra_text = f", {warnings} warnings" if warnings else ""
+            print(f"{path}: ok, {len(result.library.scripts)} scripts{extra_text}", file=sys.stderr)
+    return 1 if blocking_total else 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -229,14 +229,14 @@ def test_validate_reports_compliance_as_warning_for_team_files(
 ) -> None:
     script = "  - {id: r.one, scenario: review.invite, title: T, body: 好评返现}\n"
     path = write_yaml("team.yaml", "schema: 1\nscripts:\n" + script)
-    code, out, _ = run(capsys, "validate", str(path))
-    assert code == 0
+    code, out, err = run(capsys, "validate", str(path))
     (line,) = out.splitlines()
     assert PROBLEM_LINE.match(line)
     assert "warning: " in line
     assert "review_reward" in line
-    code, _, _ = run(capsys, "validate", "--strict", str(path))
+    # A team update refuses a library with compliance findings, so validate says so and fails.
     assert code == 1
+    assert "refused" in err
 
 
 def test_validate_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -203,3 +203,31 @@ def test_window_geometry_is_remembered(qtbot: QtBot) -> None:
     first.close()
     second = make_window(qtbot)
     assert (second.width(), second.height()) == (400, 650)
+
+
+def test_second_launch_brings_first_forward(qtbot: QtBot, tmp_path: Path) -> None:
+    from cs_companion.ui.single_instance import SingleInstance
+
+    name = f"cs-companion-test-{tmp_path.name}"
+    first = SingleInstance(name)
+    assert first.listen()
+    try:
+        with qtbot.waitSignal(first.activated, timeout=3000):
+            assert SingleInstance.notify_running(name) is True
+    finally:
+        first.close()
+    assert SingleInstance.notify_running(name) is False
+
+
+def test_second_run_app_exits_when_first_is_running(qtbot: QtBot, capsys: pytest.CaptureFixture[str]) -> None:
+    from cs_companion.ui.app import run_app
+    from cs_companion.ui.single_instance import SingleInstance
+
+    first = SingleInstance(AppPaths.default().lock_name)
+    assert first.listen()
+    try:
+        with qtbot.waitSignal(first.activated, timeout=3000):
+            assert run_app() == 0
+    finally:
+        first.close()
+    assert "already running" in capsys.readouterr().err

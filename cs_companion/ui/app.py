@@ -34,6 +34,7 @@ from cs_companion.ui.update_controller import UpdateController
 
 log = logging.getLogger(__name__)
 EXIT_AFTER_SHOW_ENV = "CS_COMPANION_EXIT_AFTER_SHOW"
+LANG_ENV = "CS_COMPANION_LANG"
 CJK_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
              "WenQuanYi Micro Hei", "sans-serif"]
 
@@ -55,18 +56,35 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     font = QFont(app.font())
     font.setFamilies(CJK_FONTS)
     app.setFont(font)
-    _install_translations(app)
     return app
 
 
-def _install_translations(app: QApplication) -> None:
-    """Load our .qm for the system locale (source strings are Chinese) and Qt's own."""
-    locale = QLocale.system()
-    for name, folder in (("cs_companion", str(resource_path("translations"))),
-                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+_installed: list[QTranslator] = []
+
+
+def install_translations(language: str) -> None:
+    """Use ``language`` for the UI. Source strings are Chinese, so ``zh*`` needs no file.
+
+    The language comes from the agent's settings (default Chinese), not the OS
+    locale: Chinese agents on an English Windows should still get Chinese.
+    ``CS_COMPANION_LANG`` overrides it (IT checks, tests).
+    """
+    app = QApplication.instance()
+    if app is None:
+        return
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    language = os.environ.get(LANG_ENV) or language
+    locale = QLocale(language)
+    folders = (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),)
+    if not language.lower().startswith("zh"):
+        folders = (("cs_companion", str(resource_path("translations"))), *folders)
+    for name, folder in folders:
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
+            _installed.append(translator)
 
 
 def load_library_for(paths: AppPaths, library_override: Path | None = None) -> LoadedLibrary:
@@ -103,7 +121,9 @@ def build_context(paths: AppPaths, library_override: Path | None = None) -> Wind
 
 def build_main_window(paths: AppPaths, library_override: Path | None = None) -> MainWindow:
     """The main window, not yet shown. A QApplication must exist."""
-    return MainWindow(build_context(paths, library_override))
+    context = build_context(paths, library_override)
+    install_translations(context.settings.language)
+    return MainWindow(context)
 
 
 def connect_updates(window: MainWindow, paths: AppPaths, library_override: Path | None = None) -> UpdateController:

@@ -50,6 +50,11 @@ class SettingsDialog(QDialog):
             self.dock_edge.addItem(label, value)
         self.dock_edge.setCurrentIndex(max(0, self.dock_edge.findData(settings.dock_edge)))
         form.addRow(self.tr("首次启动停靠"), self.dock_edge)
+        self.language = QComboBox(self)
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         self.team_source = QLineEdit(settings.team_source, self)
         self.team_source.setPlaceholderText(self.tr("共享文件夹路径，或 https:// 地址"))
         self.team_source.setEnabled(not source_locked)
@@ -78,4 +83,5 @@ class SettingsDialog(QDialog):
             dock_edge=str(self.dock_edge.currentData()),
             team_source=self.team_source.text().strip(),
             poll_minutes=self.poll.value(),
+            language=str(self.language.currentData()),
         ).clamped()

@@ -49,15 +49,19 @@ class SingleInstance(QObject):
         return True
 
     def _on_connection(self) -> None:
+        """Read the one short message synchronously: no per-socket lambdas outliving sockets."""
         assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_ready(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _on_ready(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(MESSAGE.strip()):
-            self.activated.emit()
+            if socket is None:
+                break
+            data = b""
+            if socket.bytesAvailable() or socket.waitForReadyRead(TIMEOUT_MS):
+                data = bytes(socket.readAll().data())
+            socket.disconnectFromServer()
+            socket.deleteLater()
+            if data.startswith(MESSAGE.strip()):
+                self.activated.emit()
 
     def close(self) -> None:
         if self._server is not None:
