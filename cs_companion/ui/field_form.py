@@ -32,10 +32,16 @@ NUMBER_PATTERN = r"\d{0,6}"
 
 def eta_presets() -> list[str]:
     """Quick ETA choices; phrased as an agent would type them."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("FieldForm", text)
-
-    return [tr("今天"), tr("今天18:00前"), tr("明天"), tr("明天中午前"), tr("48小时内"), tr("3个工作日内"), tr("7个工作日内")]
+    translate = QCoreApplication.translate
+    return [
+        translate("FieldForm", "今天"),
+        translate("FieldForm", "今天18:00前"),
+        translate("FieldForm", "明天"),
+        translate("FieldForm", "明天中午前"),
+        translate("FieldForm", "48小时内"),
+        translate("FieldForm", "3个工作日内"),
+        translate("FieldForm", "7个工作日内"),
+    ]
 
 
 class _EtaEditor(QWidget):

@@ -1,0 +1,551 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../cs_companion/ui/banner.py" line="31"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForm</name>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="37"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="38"/>
+        <source>今天18:00前</source>
+        <translation>By 18:00 today</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="39"/>
+        <source>明天</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="40"/>
+        <source>明天中午前</source>
+        <translation>By noon tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="41"/>
+        <source>48小时内</source>
+        <translation>Within 48 hours</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="42"/>
+        <source>3个工作日内</source>
+        <translation>Within 3 business days</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="43"/>
+        <source>7个工作日内</source>
+        <translation>Within 7 business days</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="125"/>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="144"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="155"/>
+        <source>默认：</source>
+        <translation>Default: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="144"/>
+        <source>例如 明天 / 3个工作日内</source>
+        <translation>e.g. Tomorrow / Within 3 business days</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="157"/>
+        <source>金额（元）</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="160"/>
+        <source>粘贴订单号</source>
+        <translation>Paste order number</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="106"/>
+        <source>客服快捷回复助手</source>
+        <translation>CS Quick Reply Assistant</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="126"/>
+        <source>置顶</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="128"/>
+        <source>窗口置顶</source>
+        <translation>Keep window on top</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="133"/>
+        <source>搜索话术：中文 / 拼音 / 首字母，或粘贴客户消息</source>
+        <translation>Search replies (Chinese / pinyin / initials) or paste a message</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="140"/>
+        <source>菜单</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="181"/>
+        <source>收藏 (Ctrl+D)</source>
+        <translation>Favourite (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="192"/>
+        <source>已手动修改回复；点“恢复”可重新生成</source>
+        <translation>Reply edited manually; click “Restore” to regenerate it</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="202"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="203"/>
+        <source>丢弃手动修改，按字段重新生成回复</source>
+        <translation>Discard manual edits and regenerate the reply from the fields</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="207"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="238"/>
+        <source>新会话</source>
+        <translation>New chat</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="208"/>
+        <source>清空订单号等已填内容 (Ctrl+N)</source>
+        <translation>Clear order number and other filled-in fields (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="212"/>
+        <source>复制回复</source>
+        <translation>Copy reply</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="214"/>
+        <source>复制到剪贴板 (Enter / Ctrl+Enter)</source>
+        <translation>Copy to clipboard (Enter / Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="239"/>
+        <source>收藏/取消收藏</source>
+        <translation>Add/remove favourite</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="241"/>
+        <source>停靠到屏幕左侧</source>
+        <translation>Dock to left edge of screen</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="242"/>
+        <source>停靠到屏幕右侧</source>
+        <translation>Dock to right edge of screen</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="244"/>
+        <source>复制到我的话术</source>
+        <translation>Copy to My replies</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="245"/>
+        <source>我的话术…</source>
+        <translation>My replies…</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="246"/>
+        <source>检查更新</source>
+        <translation>Check for updates</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="247"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="249"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="314"/>
+        <source>已清除使用记录</source>
+        <translation>Usage history cleared</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cs_companion/ui/main_window.py" line="326"/>
+        <source>
+… 共 %n 条变化</source>
+        <translation>
+            <numerusform>
+… %n change in total</numerusform>
+            <numerusform>
+… %n changes in total</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="327"/>
+        <source>新增 {0}、修改 {1}、删除 {2}</source>
+        <translation>{0} added, {1} changed, {2} removed</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="330"/>
+        <source>团队话术库已更新：</source>
+        <translation>Team library updated: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="333"/>
+        <source>团队话术库已是最新：</source>
+        <translation>Team library is up to date: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="335"/>
+        <source>团队话术更新失败，继续使用当前话术库：</source>
+        <translation>Team library update failed; still using the current library: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="353"/>
+        <source>无法复制到我的话术：</source>
+        <translation>Couldn&apos;t copy to My replies: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="355"/>
+        <source>已复制到我的话术</source>
+        <translation>Copied to My replies</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="385"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="386"/>
+        <source>★收藏</source>
+        <translation>★Favourites</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="387"/>
+        <source>最近</source>
+        <translation>Recent</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cs_companion/ui/main_window.py" line="401"/>
+        <source>%n 条话术</source>
+        <translation>
+            <numerusform>%n reply</numerusform>
+            <numerusform>%n replies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="403"/>
+        <source>团队库 </source>
+        <translation>Team library </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="469"/>
+        <source>没有匹配的话术</source>
+        <translation>No matching replies</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="479"/>
+        <source>思路：</source>
+        <translation>Tip: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="527"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="539"/>
+        <source>请先填写必填项</source>
+        <translation>Fill in the required fields first</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="547"/>
+        <source>✓ 已复制</source>
+        <translation>✓ Copied</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="547"/>
+        <source>已复制（注意合规提示）</source>
+        <translation>Copied (check compliance warnings)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="569"/>
+        <source>新会话：已清空填写内容</source>
+        <translation>New chat: fields cleared</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="578"/>
+        <source>已收藏</source>
+        <translation>Added to Favourites</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="578"/>
+        <source>已取消收藏</source>
+        <translation>Removed from Favourites</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/main_window.py" line="600"/>
+        <source>无法保存使用记录：</source>
+        <translation>Couldn&apos;t save usage history: </translation>
+    </message>
+</context>
+<context>
+    <name>MyScriptsDialog</name>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="105"/>
+        <source>我的话术</source>
+        <translation>My replies</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="111"/>
+        <source>自己的话术保存在本机，团队更新不会覆盖；可导出备份或分享给同事。</source>
+        <translation>Your own replies are stored on this computer and are never overwritten by team updates. Export them to back up or share with colleagues.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="119"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="120"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="121"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="122"/>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="123"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="184"/>
+        <source>删除这条我的话术？</source>
+        <translation>Delete this reply from My replies?</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="195"/>
+        <source>导入话术</source>
+        <translation>Import replies</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="208"/>
+        <source>导出话术</source>
+        <translation>Export replies</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="216"/>
+        <source>已导出 %n 条</source>
+        <translation>
+            <numerusform>Exported %n reply</numerusform>
+            <numerusform>Exported %n replies</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReplyPreview</name>
+    <message>
+        <location filename="../../cs_companion/ui/preview.py" line="28"/>
+        <source>选择一条话术，回复会显示在这里</source>
+        <translation>Select a reply to preview it here</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/preview.py" line="83"/>
+        <source>发送前请修改：</source>
+        <translation>Fix before sending:</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptEditor</name>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="42"/>
+        <source>编辑我的话术</source>
+        <translation>Edit reply</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="42"/>
+        <source>新建我的话术</source>
+        <translation>New reply</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="48"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="58"/>
+        <source>场景</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="60"/>
+        <source>用逗号分隔，例如 催件，物流慢</source>
+        <translation>Comma-separated, e.g. chasing order, slow delivery</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="61"/>
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="63"/>
+        <source>客户常见说法，用逗号分隔</source>
+        <translation>Common customer phrasings, comma-separated</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="64"/>
+        <source>客户说法</source>
+        <translation>Customer says</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="66"/>
+        <source>回复内容（用 {{order_no}}、{{amount}}、{{eta}} 等插入要填写的内容）</source>
+        <translation>Reply text (use {{order_no}}, {{amount}}, {{eta}} etc. for fields to fill in)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="70"/>
+        <source>处理思路（不会复制给客户）</source>
+        <translation>Handling tip (not copied to the customer)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="79"/>
+        <source>标题和回复内容不能为空</source>
+        <translation>Title and reply text are required</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="36"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="40"/>
+        <source>窗口始终置顶</source>
+        <translation>Always keep window on top</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="47"/>
+        <source>字号</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="49"/>
+        <source>屏幕右侧</source>
+        <translation>Right edge of screen</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="49"/>
+        <source>屏幕左侧</source>
+        <translation>Left edge of screen</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="49"/>
+        <source>不停靠</source>
+        <translation>Don&apos;t dock</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="52"/>
+        <source>首次启动停靠</source>
+        <translation>Dock on first launch</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="57"/>
+        <source>界面语言（重启后生效）</source>
+        <translation>Language (applies after restart)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="59"/>
+        <source>共享文件夹路径，或 https:// 地址</source>
+        <translation>Shared folder path or https:// URL</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="61"/>
+        <source>团队话术来源</source>
+        <translation>Team library source</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="63"/>
+        <source>由管理员统一设置，不能修改</source>
+        <translation>Set by your administrator; can&apos;t be changed</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="67"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="68"/>
+        <source>检查更新间隔</source>
+        <translation>Update check interval</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="70"/>
+        <source>清除使用记录（最近使用、次数）</source>
+        <translation>Clear usage history (recents, use counts)</translation>
+    </message>
+</context>
+<context>
+    <name>_EtaEditor</name>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="62"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="63"/>
+        <source>选择日期和时间</source>
+        <translation>Pick date and time</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="71"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="83"/>
+        <source>前</source>
+        <translation> at the latest</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../cs_companion/ui/tray.py" line="16"/>
+        <source>客服快捷回复助手</source>
+        <translation>CS Quick Reply Assistant</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/tray.py" line="18"/>
+        <source>显示/隐藏</source>
+        <translation>Show/Hide</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/tray.py" line="22"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,115 @@
+"""Settings and own-script dialogs, driven through their widgets (modal exec is patched)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from cs_companion.storage.paths import AppPaths
+from cs_companion.ui.app import build_main_window
+from cs_companion.ui.main_window import MainWindow
+from cs_companion.ui.my_scripts_dialog import MyScriptsDialog, ScriptEditor
+from cs_companion.ui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    win = build_main_window(AppPaths.default())
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_settings_dialog_saves_and_applies(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake_exec(dialog: SettingsDialog) -> int:
+        dialog.font_size.setValue(16)
+        dialog.on_top.setChecked(False)
+        dialog.team_source.setText("  /srv/share/team  ")
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
+    seen = []
+    window.settings_changed.connect(seen.append)
+    window.settings_action.trigger()
+    saved = json.loads(AppPaths.default().settings_file.read_text(encoding="utf-8"))
+    assert saved["font_size"] == 16 and saved["always_on_top"] is False
+    assert saved["team_source"] == "/srv/share/team"
+    assert window.font().pointSize() == 16
+    assert not window.pin_button.isChecked()
+    assert seen and seen[0].team_source == "/srv/share/team"
+
+
+def test_locked_source_cannot_be_edited(window: MainWindow) -> None:
+    dialog = SettingsDialog(window.settings, source_locked=True, parent=window)
+    assert not dialog.team_source.isEnabled()
+
+
+def test_clear_history_keeps_favourites(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert window.select_script("general.greeting.welcome")
+    window.toggle_favourite()
+    window.copy_current()
+    assert window.state.recent and window.state.usage
+
+    def fake_exec(dialog: SettingsDialog) -> int:
+        dialog.clear_history_requested.emit()
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
+    window.settings_action.trigger()
+    assert window.state.recent == [] and window.state.usage == {}
+    assert window.state.favourites == ["general.greeting.welcome"]
+
+
+def test_new_own_script_gets_fields_from_its_placeholders(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake_editor_exec(editor: ScriptEditor) -> int:
+        editor.title.setText("我的催件话术")
+        editor.keywords.setText("催件，加急")
+        editor.body.setPlainText("亲，订单{{order_no}}已加急，预计{{eta}}到，补您{{amount}}红包。")
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(ScriptEditor, "exec", fake_editor_exec)
+    dialog = MyScriptsDialog(window.personal_store(), window.loaded.library, window)
+    dialog.add()
+    assert dialog.changed and dialog.list.count() == 1
+    (script,) = window.personal_store().scripts()
+    assert script.keywords == ("催件", "加急")
+    assert [(f.name, f.type.value, f.required) for f in script.fields] == [
+        ("order_no", "order_no", True),
+        ("eta", "eta", True),
+        ("amount", "money", True),
+    ]
+
+
+def test_own_script_with_forbidden_phrase_is_refused(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake_editor_exec(editor: ScriptEditor) -> int:
+        editor.title.setText("违规")
+        editor.body.setPlainText("亲，给五星好评就返现5元")
+        return int(QDialog.DialogCode.Accepted)
+
+    warnings: list[str] = []
+    monkeypatch.setattr(ScriptEditor, "exec", fake_editor_exec)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    dialog = MyScriptsDialog(window.personal_store(), window.loaded.library, window)
+    dialog.add()
+    assert not dialog.changed and dialog.list.count() == 0
+    assert warnings and "review_reward" in warnings[0]
+
+
+def test_english_translation_can_be_switched_on(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CS_COMPANION_LANG", "en")
+    try:
+        english = build_main_window(AppPaths.default())
+        qtbot.addWidget(english)
+        assert english.copy_button.text() == "Copy reply"
+        assert english.tabs.tabText(0) == "All"
+    finally:
+        from cs_companion.ui.app import install_translations
+
+        monkeypatch.delenv("CS_COMPANION_LANG")
+        install_translations("zh_CN")
+    chinese = build_main_window(AppPaths.default())
+    qtbot.addWidget(chinese)
+    assert chinese.copy_button.text() == "复制回复"
