@@ -19,6 +19,12 @@ PRODUCTS = ["蓝牙耳机", "空气炸锅", "电动牙刷", "保温杯", "羽绒
 SHOPS = ("旗舰店", "专营店", "官方店", "工厂店", "直营店", "海外店", "母婴店", "家居馆", "数码馆", "生鲜馆")
 
 
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile (p50, p95) of a list of timings."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+
+
 def build_synthetic_library(target: Path, count: int = 10_000, files: int = 10) -> Path:
     """Write ``count`` scripts into ``files`` YAML files under ``target``; returns the folder."""
     base = load_path(builtin_library_dir(), Layer.BUILTIN).library

@@ -28,6 +28,18 @@ def isolated_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def no_real_keyring():  # type: ignore[no-untyped-def]
+    """No test may touch the OS keyring; tests that need one install MemoryKeyring."""
+    import keyring
+    import keyring.backends.fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def write_yaml(tmp_path: Path):
     """Write a YAML file under tmp_path and return its path: ``write_yaml("a.yaml", text)``."""

@@ -16,7 +16,7 @@ import keyring
 import keyring.backends.fail
 import keyring.errors
 import pytest
-from keyring.backend import KeyringBackend
+from fake_keyring import MemoryKeyring
 
 from cs_companion.cli import main
 from cs_companion.storage.paths import AppPaths
@@ -43,23 +43,6 @@ TEAM_V2 = TEAM_V1.replace("这里是官方旗舰店～", "欢迎光临～").repl
 )
 
 
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.values:
-            raise keyring.errors.PasswordDeleteError("not stored")
-        del self.values[(service, username)]
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,7 @@ import keyring.backends.fail
 import keyring.errors
 import pytest
 from conftest import BUILTIN_LIBRARY
-from keyring.backend import KeyringBackend
+from fake_keyring import MemoryKeyring
 
 from cs_companion.core.feed import (
     FetchResponse,
@@ -209,25 +209,6 @@ def server() -> Iterator[FeedServer]:
 # ----- keyring and service helpers ---------------------------------------------------------
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in a dict, so no test touches the real one."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.values:
-            raise keyring.errors.PasswordDeleteError("not stored")
-        del self.values[(service, username)]
 
 
 @pytest.fixture(autouse=True)
