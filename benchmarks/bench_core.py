@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synthetic import build_synthetic_library
+from benchmarks.synthetic import build_synthetic_library, percentile
 from cs_companion.core.layers import merge_layers
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 if not os.environ.get("DISPLAY"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from benchmarks.synthetic import build_synthetic_library, percentile  # noqa: E402
+from benchmarks.synthetic import build_synthetic_library, percentile
 
 TYPED = ["wlyc", "tuikuan", "破损", "差评", "优惠券用不了", "你好我的快递三天了还没到物流也不更新", "cuifu"]
 

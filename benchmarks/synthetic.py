@@ -22,7 +22,7 @@ SHOPS = ("旗舰店", "专营店", "官方店", "工厂店", "直营店", "海�
 def percentile(values: list[float], pct: float) -> float:
     """Nearest-rank percentile (p50, p95) of a list of timings."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def build_synthetic_library(target: Path, count: int = 10_000, files: int = 10) -> Path:
