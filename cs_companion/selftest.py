@@ -49,6 +49,7 @@ class _State:
     window_module: str
     system_config: Path
     library: Any = None
+    load_problems: list[Any] = field(default_factory=list)
     expected_text: str = ""
     qt: dict[str, Any] = field(default_factory=dict)
 
@@ -65,15 +66,14 @@ def _step_load_library(state: _State) -> str:
         first = result.errors[0] if result.errors else "no library"
         raise StepFailed(f"{len(result.errors)} errors, first: {first}")
     state.library = result.library
+    state.load_problems = list(result.problems)
     return f"{len(result.library.scripts)} scripts"
 
 
 def _step_validate_library(state: _State) -> str:
     from cs_companion.core.compliance import check_library
-    from cs_companion.core.loader import load_path
-    from cs_companion.core.models import Layer
 
-    problems = load_path(builtin_library_dir(), Layer.BUILTIN).problems + check_library(state.library)
+    problems = state.load_problems + check_library(state.library)
     errors = [p for p in problems if p.is_error]
     if errors:
         raise StepFailed(f"{len(errors)} errors, first: {errors[0]}")

@@ -49,6 +49,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)  # lets Linux desktops match the window to cs-companion.desktop
     app.setQuitOnLastWindowClosed(False)
     icon_file = resource_path("icons", "app.png")
     if icon_file.exists():
