@@ -48,6 +48,7 @@ def main() -> None:
     shot("search.png")
     QTest.keyClick(window.search, Qt.Key.Key_Return)
     QTest.keyClicks(app.focusWidget(), "4512987736102")
+    QTest.keyClick(app.focusWidget(), Qt.Key.Key_Return)  # copies: the status bar says so
     shot("filled.png")
     window.preview.editor.moveCursor(window.preview.editor.textCursor().MoveOperation.End)
     type_text(window.preview.editor, "给个好评就返5元红包哦")

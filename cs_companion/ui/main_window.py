@@ -492,6 +492,8 @@ class MainWindow(QMainWindow):
 
     def _on_field_changed(self, name: str, text: str) -> None:
         self.conversation.set_value(name, text)
+        if self._copied_timer.isActive() and self.copied_label.styleSheet():
+            self.copied_label.setText("")  # the "fill the required fields" hint is answered
         if self.current is None:
             return
         if self.preview.user_edited:
