@@ -68,13 +68,21 @@ def main() -> None:
             warm_times.append(time.perf_counter() - t3)
             assert loaded.from_snapshot
         snapshot_mb = snapshot.stat().st_size / 1e6
-    print(f"library: {len(result.library.scripts):,} scripts, {size / 1e6:.1f} MB of YAML in {args.count // 1000} files")
-    print(f"first load after a change (parse+validate {(t1 - t0) * 1000:.0f} ms, index {(t2 - t1) * 1000:.0f} ms): "
-          f"{(t2 - t0) * 1000:.0f} ms")
-    print(f"load+index from snapshot (every later start): median {statistics.median(warm_times) * 1000:.0f} ms, "
-          f"max {max(warm_times) * 1000:.0f} ms (snapshot {snapshot_mb:.1f} MB, built-in layer included)")
-    print(f"memory: peak RSS grew by {(rss_after - rss_before) / 1024:.0f} MB during load+index "
-          f"(process peak {rss_after / 1024:.0f} MB)")
+    print(
+        f"library: {len(result.library.scripts):,} scripts, {size / 1e6:.1f} MB of YAML in {args.count // 1000} files"
+    )
+    print(
+        f"first load after a change (parse+validate {(t1 - t0) * 1000:.0f} ms, index {(t2 - t1) * 1000:.0f} ms): "
+        f"{(t2 - t0) * 1000:.0f} ms"
+    )
+    print(
+        f"load+index from snapshot (every later start): median {statistics.median(warm_times) * 1000:.0f} ms, "
+        f"max {max(warm_times) * 1000:.0f} ms (snapshot {snapshot_mb:.1f} MB, built-in layer included)"
+    )
+    print(
+        f"memory: peak RSS grew by {(rss_after - rss_before) / 1024:.0f} MB during load+index "
+        f"(process peak {rss_after / 1024:.0f} MB)"
+    )
     all_times: list[float] = []
     for kind, queries in QUERIES.items():
         times = []
@@ -84,8 +92,10 @@ def main() -> None:
                 index.search(query, limit=50)
                 times.append((time.perf_counter() - start) * 1000)
         all_times += times
-        print(f"search {kind:9s}: p50 {statistics.median(times):.2f} ms, p95 {percentile(times, 95):.2f} ms, "
-              f"max {max(times):.2f} ms ({len(times)} runs)")
+        print(
+            f"search {kind:9s}: p50 {statistics.median(times):.2f} ms, p95 {percentile(times, 95):.2f} ms, "
+            f"max {max(times):.2f} ms ({len(times)} runs)"
+        )
     print(f"search overall : p50 {statistics.median(all_times):.2f} ms, p95 {percentile(all_times, 95):.2f} ms")
 
 

@@ -45,8 +45,12 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=APP_NAME, description="客服快捷回复助手 — quick replies for e-commerce customer service.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--library", type=Path, metavar="PATH", help="use this library file or folder instead of the installed layers")
-    parser.add_argument("--profile", type=Path, metavar="DIR", help=f"keep settings and data in DIR (same as ${HOME_ENV})")
+    parser.add_argument(
+        "--library", type=Path, metavar="PATH", help="use this library file or folder instead of the installed layers"
+    )
+    parser.add_argument(
+        "--profile", type=Path, metavar="DIR", help=f"keep settings and data in DIR (same as ${HOME_ENV})"
+    )
     parser.add_argument("--self-test", action="store_true", help="check the installation end to end and exit")
     # The same two options are accepted after the command too (``search q --library X``).
     common = _Parser(add_help=False)
@@ -128,7 +132,9 @@ def load_effective_library(args: argparse.Namespace) -> LoadedLibrary:
         if result.library is None:
             first = result.errors[0] if result.errors else "cannot load library"
             raise CliError(f"library {args.library} is invalid: {first}")
-        return LoadedLibrary(result.library, SearchIndex(result.library), {Layer.TEAM: result.library.info}, result.problems)
+        return LoadedLibrary(
+            result.library, SearchIndex(result.library), {Layer.TEAM: result.library.info}, result.problems
+        )
     paths = AppPaths.default()
     loaded = load_indexed(
         builtin_library_dir(), paths.team_cache_dir, paths.personal_library_file, paths.cache / "library.snapshot"
@@ -280,7 +286,9 @@ def _start_window(args: argparse.Namespace) -> int:
     try:
         from cs_companion.ui.app import run_app
     except ImportError as exc:
-        raise CliError(f"the window cannot start: {exc}. Command-line use still works: see '{APP_NAME} --help'") from None
+        raise CliError(
+            f"the window cannot start: {exc}. Command-line use still works: see '{APP_NAME} --help'"
+        ) from None
     return run_app(library_override=args.library)
 
 

@@ -43,8 +43,6 @@ TEAM_V2 = TEAM_V1.replace("这里是官方旗舰店～", "欢迎光临～").repl
 )
 
 
-
-
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     backend = MemoryKeyring()
@@ -94,7 +92,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 def feed() -> Iterator[dict]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     httpd.daemon_threads = True
-    state = {"status": 200, "body": TEAM_V1.encode(), "auth": [], "url": f"http://127.0.0.1:{httpd.server_address[1]}/t.yaml"}
+    state = {
+        "status": 200,
+        "body": TEAM_V1.encode(),
+        "auth": [],
+        "url": f"http://127.0.0.1:{httpd.server_address[1]}/t.yaml",
+    }
     httpd.state = state  # type: ignore[attr-defined]
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()

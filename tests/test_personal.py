@@ -40,7 +40,7 @@ def test_missing_file_is_an_empty_library(store: PersonalStore) -> None:
 
 def test_add_writes_readable_yaml_and_round_trips(store: PersonalStore) -> None:
     script = mine(
-        body="亲，您的订单{{order_no}}已退款{{amount}}。\n  缩进的一行: 含冒号 # 和井号\n\"引号\"",
+        body='亲，您的订单{{order_no}}已退款{{amount}}。\n  缩进的一行: 含冒号 # 和井号\n"引号"',
         fields=(
             Field("order_no", "订单号", FieldType.ORDER_NO, required=True),
             Field("amount", "金额", FieldType.MONEY, default="15"),

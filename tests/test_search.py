@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import BUILTIN_LIBRARY, DATA_DIR
 
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Library, Scenario, Script
 from cs_companion.core.search import SearchIndex
 from cs_companion.core.snapshot import library_from_state, library_state
 from cs_companion.core.text import normalise, pinyin_forms, pinyin_of_text
-
-from conftest import BUILTIN_LIBRARY, DATA_DIR
 
 MIN_TOP3_ACCURACY = 0.95
 
@@ -32,7 +31,14 @@ def index(builtin: Library) -> SearchIndex:
 
 def small_library() -> Library:
     scripts = (
-        Script("a.one", "logistics.delay", "物流延迟 · 首次回复", "亲，抱歉让您久等了", keywords=("催件",), examples=("怎么还没到",)),
+        Script(
+            "a.one",
+            "logistics.delay",
+            "物流延迟 · 首次回复",
+            "亲，抱歉让您久等了",
+            keywords=("催件",),
+            examples=("怎么还没到",),
+        ),
         Script("b.two", "aftersales.refund", "退款进度", "退款会原路返回", keywords=("退款到账",)),
         Script("c.three", "general.greeting", "开场欢迎", "亲，您好，请问有什么可以帮您", keywords=("你好",)),
     )

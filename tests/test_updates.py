@@ -209,8 +209,6 @@ def server() -> Iterator[FeedServer]:
 # ----- keyring and service helpers ---------------------------------------------------------
 
 
-
-
 @pytest.fixture(autouse=True)
 def no_real_keyring() -> Iterator[None]:
     keyring.set_keyring(keyring.backends.fail.Keyring())
@@ -549,7 +547,13 @@ def test_fake_fetcher_receives_validators_and_token(paths: AppPaths, builtin: Li
 
 @pytest.mark.parametrize(
     "text",
-    ["https://feed.example.com/team.yaml", "http://127.0.0.1:8080/t.yaml", "http://127.8.9.1/t", "http://[::1]/t", "http://localhost/t"],
+    [
+        "https://feed.example.com/team.yaml",
+        "http://127.0.0.1:8080/t.yaml",
+        "http://127.8.9.1/t",
+        "http://[::1]/t",
+        "http://localhost/t",
+    ],
 )
 def test_allowed_urls(text: str) -> None:
     assert parse_source(text).url == text

@@ -14,13 +14,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["CS_COMPANION_HOME"] = tempfile.mkdtemp(prefix="cs-shots-")
 
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
-from cs_companion.storage.paths import AppPaths  # noqa: E402
-from cs_companion.ui.app import build_main_window, create_application  # noqa: E402
+from cs_companion.storage.paths import AppPaths
+from cs_companion.ui.app import build_main_window, create_application
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -29,8 +29,25 @@ _CHANGE_REVIEW = (
 )
 _PRESSURE = r"(?:必须|一定要|务必|赶紧|马上|立刻|立即|否则|不然|要求您|请立即)"
 _INSULTS = (
-    "傻子", "傻瓜", "滚开", "滚蛋", "神经病", "有病", "活该", "找死", "白痴", "笨蛋", "蠢", "你懂不懂", "爱买不买",
-    "投诉也没用", "你爱投诉", "穷就别买", "买不起", "少废话", "烦不烦",
+    "傻子",
+    "傻瓜",
+    "滚开",
+    "滚蛋",
+    "神经病",
+    "有病",
+    "活该",
+    "找死",
+    "白痴",
+    "笨蛋",
+    "蠢",
+    "你懂不懂",
+    "爱买不买",
+    "投诉也没用",
+    "你爱投诉",
+    "穷就别买",
+    "买不起",
+    "少废话",
+    "烦不烦",
 )
 
 
@@ -66,19 +83,21 @@ PLATFORM_RULES: tuple[Rule, ...] = (
     Rule(
         "review_change_bribe",
         "不能用补偿换取删除或修改评价",
-        re.compile(
-            rf"{_CHANGE_REVIEW}[^。！？!?\n]{{0,12}}{_REWARD}|{_REWARD}[^。！？!?\n]{{0,12}}{_CHANGE_REVIEW}"
-        ),
+        re.compile(rf"{_CHANGE_REVIEW}[^。！？!?\n]{{0,12}}{_REWARD}|{_REWARD}[^。！？!?\n]{{0,12}}{_CHANGE_REVIEW}"),
     ),
     Rule(
         "review_change_pressure",
         "不能施压要求删除或修改评价",
-        re.compile(rf"{_PRESSURE}[^。！？!?\n]{{0,8}}{_CHANGE_REVIEW}|{_CHANGE_REVIEW}[^。！？!?\n]{{0,6}}(?:否则|不然)"),
+        re.compile(
+            rf"{_PRESSURE}[^。！？!?\n]{{0,8}}{_CHANGE_REVIEW}|{_CHANGE_REVIEW}[^。！？!?\n]{{0,6}}(?:否则|不然)"
+        ),
     ),
     Rule(
         "disparage_competitor",
         "不能贬低其他店铺",
-        re.compile(r"(?:别家|他家|其他店|别的店|其他家|同行|别人家)[^。！？!?\n]{0,8}(?:假货|假的|垃圾|骗子|坑人|劣质|山寨)"),
+        re.compile(
+            r"(?:别家|他家|其他店|别的店|其他家|同行|别人家)[^。！？!?\n]{0,8}(?:假货|假的|垃圾|骗子|坑人|劣质|山寨)"
+        ),
     ),
     Rule("insult", "不能使用侮辱或威胁性语言", re.compile("|".join(map(re.escape, _INSULTS)))),
     Rule(
@@ -122,7 +141,9 @@ def check_scripts(
     return problems
 
 
-def check_library(library: Library, extra_phrases: Iterable[str] = (), severity: Severity = Severity.ERROR) -> list[Problem]:
+def check_library(
+    library: Library, extra_phrases: Iterable[str] = (), severity: Severity = Severity.ERROR
+) -> list[Problem]:
     """Check every body of ``library`` against its own and ``extra_phrases`` forbidden lists."""
     checker = ComplianceChecker([*library.forbidden_phrases, *extra_phrases])
     return check_scripts(library.scripts, checker, severity)

@@ -279,9 +279,7 @@ class UrllibFetcher:
         size = 0
         while True:
             if time.monotonic() > deadline:
-                raise FetchError(
-                    f"timed out after {self.total_timeout:g} s downloading {shown}", FetchError.TIMEOUT
-                )
+                raise FetchError(f"timed out after {self.total_timeout:g} s downloading {shown}", FetchError.TIMEOUT)
             chunk = response.read1(_CHUNK)  # read() would wait for a full chunk and defeat the deadline
             if not chunk:
                 break

@@ -129,21 +129,27 @@ def _combine(parsed: list[ParsedFile], problems: list[Problem], known_scenarios:
                 info, info_file = part.info, part.filename
             elif part.info_location is not None:
                 problems.append(
-                    part.info_location.problem(f"'library' is already given in {info_file}; this one is ignored", Severity.WARNING)
+                    part.info_location.problem(
+                        f"'library' is already given in {info_file}; this one is ignored", Severity.WARNING
+                    )
                 )
         for cat in part.categories:
             categories.setdefault(cat.id, cat)
         for scenario, loc in part.scenarios:
             if scenario.id in scenarios:
                 first = scenario_locations[scenario.id]
-                problems.append(loc.problem(f"scenario '{scenario.id}' is defined twice (first at {first.file}:{first.line})"))
+                problems.append(
+                    loc.problem(f"scenario '{scenario.id}' is defined twice (first at {first.file}:{first.line})")
+                )
                 continue
             scenarios[scenario.id] = scenario
             scenario_locations[scenario.id] = loc
         for script, loc in part.scripts:
             if script.id in scripts:
                 first = script_locations[script.id]
-                problems.append(loc.problem(f"script id '{script.id}' is used twice (first at {first.file}:{first.line})"))
+                problems.append(
+                    loc.problem(f"script id '{script.id}' is used twice (first at {first.file}:{first.line})")
+                )
                 continue
             scripts[script.id] = script
             script_locations[script.id] = loc

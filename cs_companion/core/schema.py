@@ -81,7 +81,7 @@ class _Checker:
             self.error(data.loc(key), f"'{key}' in {where} must be a list of text, not {_type_name(value)}")
             return ()
         items = []
-        for item, loc in zip(value, value.item_locations):
+        for item, loc in zip(value, value.item_locations, strict=True):
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
                 self.error(loc, f"items of '{key}' in {where} must be text, not {_type_name(item)}")
             elif str(item).strip():
@@ -132,7 +132,9 @@ def read_file_data(data: Any, filename: str, layer: Layer) -> ParsedFile:
         info = check.mapping(top["library"], top.loc("library"), "'library'")
         if info is not None:
             check.unknown_keys(info, INFO_KEYS, "'library'")
-            parsed.info = LibraryInfo(*(check.text(info, k, "'library'") for k in ("name", "version", "updated", "author")))
+            parsed.info = LibraryInfo(
+                *(check.text(info, k, "'library'") for k in ("name", "version", "updated", "author"))
+            )
             parsed.info_location = top.loc("library")
     for item, loc in _items(top, "categories", check):
         cat = check.mapping(item, loc, "a category")
@@ -176,7 +178,7 @@ def _items(top: YamlMap, key: str, check: _Checker) -> list[tuple[Any, Location]
     if not isinstance(value, YamlList):
         check.error(top.loc(key), f"'{key}' must be a list, not {_type_name(value)}")
         return []
-    return list(zip(value, value.item_locations))
+    return list(zip(value, value.item_locations, strict=True))
 
 
 def _read_scenario(item: Any, loc: Location, check: _Checker) -> Scenario | None:
@@ -302,7 +304,9 @@ def _check_body(data: YamlMap, body: str, fields: list[Field], check: _Checker, 
     declared = {f.name: f for f in fields}
     for ph in placeholders(body):
         if not ph.valid:
-            check.error(loc, f"placeholder '{{{{{ph.name}}}}}' in {where} must be a plain field name like {{{{order_no}}}}")
+            check.error(
+                loc, f"placeholder '{{{{{ph.name}}}}}' in {where} must be a plain field name like {{{{order_no}}}}"
+            )
         elif ph.name not in declared:
             check.error(loc, f"placeholder '{{{{{ph.name}}}}}' in {where} has no field; add it under 'fields'")
     if unclosed_brace_offset(body) is not None:
@@ -312,6 +316,6 @@ def _check_body(data: YamlMap, body: str, fields: list[Field], check: _Checker, 
         if fld.name not in used:
             check.warn(loc, f"field '{fld.name}' of {where} is never used in the body")
         if fld.type is FieldType.MONEY and re.search(
-            r"\{\{\s*%s\s*\}\}\s*元|[¥￥]\s*\{\{\s*%s\s*\}\}" % (fld.name, fld.name), body
+            rf"\{{\{{\s*{fld.name}\s*\}}\}}\s*元|[¥￥]\s*\{{\{{\s*{fld.name}\s*\}}\}}", body
         ):
             check.warn(loc, f"money field '{fld.name}' of {where} already renders as '15元'; remove the 元/¥ around it")

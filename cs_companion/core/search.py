@@ -66,7 +66,13 @@ class SearchHit:
     matched: str
 
     def as_dict(self) -> dict[str, object]:
-        return {"id": self.id, "scenario": self.scenario, "title": self.title, "score": self.score, "matched": self.matched}
+        return {
+            "id": self.id,
+            "scenario": self.scenario,
+            "title": self.title,
+            "score": self.score,
+            "matched": self.matched,
+        }
 
 
 class _Corpus:
@@ -117,10 +123,12 @@ class _Corpus:
         while pos != -1:
             k = bisect_right(starts, pos) - 1
             coverage = qlen / lengths[k]
-            if pos == starts[k]:
-                quality = 1.0 if coverage == 1 else 0.8 + 0.15 * coverage
+            if pos != starts[k]:
+                quality = 0.6 + 0.2 * coverage  # inside a phrase
+            elif coverage == 1:
+                quality = 1.0  # the whole phrase
             else:
-                quality = 0.6 + 0.2 * coverage
+                quality = 0.8 + 0.15 * coverage  # a prefix
             score = weight * quality
             for owner in owners[k]:
                 best = into.get(owner)

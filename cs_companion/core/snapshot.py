@@ -49,14 +49,37 @@ def sources_key(layers: Iterable[tuple[str, Iterable[tuple[str, int, int]]]]) ->
 
 def _script_state(s: Script) -> tuple[Any, ...]:
     fields = tuple((f.name, f.label, f.type.value, f.required, f.default, f.options, f.hint) for f in s.fields)
-    return (s.id, s.scenario, s.title, s.body, s.keywords, s.examples, fields, s.notes, dict(s.meta), s.layer.value, s.origin, s.line)
+    return (
+        s.id,
+        s.scenario,
+        s.title,
+        s.body,
+        s.keywords,
+        s.examples,
+        fields,
+        s.notes,
+        dict(s.meta),
+        s.layer.value,
+        s.origin,
+        s.line,
+    )
 
 
 def _script_from_state(t: tuple[Any, ...]) -> Script:
     fields = tuple(Field(n, lb, FieldType(ty), rq, df, tuple(op), h) for n, lb, ty, rq, df, op, h in t[6])
     return Script(
-        id=t[0], scenario=t[1], title=t[2], body=t[3], keywords=tuple(t[4]), examples=tuple(t[5]), fields=fields,
-        notes=t[7], meta=MappingProxyType(dict(t[8])), layer=Layer(t[9]), origin=t[10], line=t[11],
+        id=t[0],
+        scenario=t[1],
+        title=t[2],
+        body=t[3],
+        keywords=tuple(t[4]),
+        examples=tuple(t[5]),
+        fields=fields,
+        notes=t[7],
+        meta=MappingProxyType(dict(t[8])),
+        layer=Layer(t[9]),
+        origin=t[10],
+        line=t[11],
     )
 
 

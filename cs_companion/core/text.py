@@ -12,7 +12,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 

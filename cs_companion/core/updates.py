@@ -319,9 +319,7 @@ class UpdateService:
             updated = meta
         return UpdateResult(UpdateStatus.UNCHANGED, shown, library=current.library, metadata=updated)
 
-    def _failed(
-        self, shown: str, kind: FailureKind, reason: str, problems: Sequence[Problem] = ()
-    ) -> UpdateResult:
+    def _failed(self, shown: str, kind: FailureKind, reason: str, problems: Sequence[Problem] = ()) -> UpdateResult:
         """A failure result that still reports the kept library, so the UI can show what is in effect."""
         try:
             kept = self.load_cached()

@@ -196,7 +196,7 @@ class PersonalStore:
             return True
 
     def copy_to_mine(self, script: Script, title: str | None = None) -> Script:
-        """"Copy to my scripts": a personal copy of any script under a new ``my.<id>`` id (suffixed if taken)."""
+        """ "Copy to my scripts": a personal copy of any script under a new ``my.<id>`` id (suffixed if taken)."""
         with self._lock:
             library = self._current()
             base = script.id if script.id.startswith(PERSONAL_PREFIX) else f"{PERSONAL_PREFIX}{script.id}"

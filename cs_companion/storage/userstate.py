@@ -71,11 +71,19 @@ class UserStateStore:
         report = load_json_object(self.path)
         self.message = report.message
         data = report.data
-        favourites = [x for x in data.get("favourites", []) if isinstance(x, str)] if isinstance(data.get("favourites"), list) else []
-        recent = [x for x in data.get("recent", []) if isinstance(x, str)] if isinstance(data.get("recent"), list) else []
+        favourites = (
+            [x for x in data.get("favourites", []) if isinstance(x, str)]
+            if isinstance(data.get("favourites"), list)
+            else []
+        )
+        recent = (
+            [x for x in data.get("recent", []) if isinstance(x, str)] if isinstance(data.get("recent"), list) else []
+        )
         usage_raw = data.get("usage") if isinstance(data.get("usage"), dict) else {}
         usage = {k: v for k, v in usage_raw.items() if isinstance(k, str) and type(v) is int and v > 0}
         return UserState(favourites, recent[:MAX_RECENT], usage)
 
     def save(self, state: UserState) -> None:
-        save_json_object(self.path, {"version": 1, "favourites": state.favourites, "recent": state.recent, "usage": state.usage})
+        save_json_object(
+            self.path, {"version": 1, "favourites": state.favourites, "recent": state.recent, "usage": state.usage}
+        )

@@ -35,8 +35,15 @@ from cs_companion.ui.update_controller import UpdateController
 log = logging.getLogger(__name__)
 EXIT_AFTER_SHOW_ENV = "CS_COMPANION_EXIT_AFTER_SHOW"
 LANG_ENV = "CS_COMPANION_LANG"
-CJK_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
-             "WenQuanYi Micro Hei", "sans-serif"]
+CJK_FONTS = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "sans-serif",
+]
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -133,7 +140,9 @@ def connect_updates(window: MainWindow, paths: AppPaths, library_override: Path 
     controller.library_ready.connect(window.set_library)
     controller.update_finished.connect(window.show_update_result)
     controller.folder_unavailable.connect(
-        lambda reason: window.banner.show_message("团队话术文件夹暂时无法读取，继续使用当前话术库：" + reason, "warning")
+        lambda reason: window.banner.show_message(
+            "团队话术文件夹暂时无法读取，继续使用当前话术库：" + reason, "warning"
+        )
     )
     window.check_updates_requested.connect(lambda: controller.check_now(manual=True))
     window.personal_changed.connect(controller.reload_library)

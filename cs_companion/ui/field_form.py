@@ -149,7 +149,11 @@ class FieldForm(QWidget):
             return eta
         edit = QLineEdit(self)
         edit.setClearButtonEnabled(True)
-        pattern = {FieldType.ORDER_NO: ORDER_NO_PATTERN, FieldType.MONEY: MONEY_PATTERN, FieldType.NUMBER: NUMBER_PATTERN}
+        pattern = {
+            FieldType.ORDER_NO: ORDER_NO_PATTERN,
+            FieldType.MONEY: MONEY_PATTERN,
+            FieldType.NUMBER: NUMBER_PATTERN,
+        }
         if fld.type in pattern:
             edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern[fld.type]), edit))
         placeholder = fld.hint or (self.tr("默认：") + fld.default if fld.default else "")
@@ -236,12 +240,16 @@ class FieldForm(QWidget):
         else:
             self.error_label.hide()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on a (non-editable) choice combo moves on like in a line edit."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-                name = watched.property("fieldName")
-                if name:
-                    self.enter_pressed.emit(str(name))
-                    return True
+        is_enter = (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+        )
+        name = watched.property("fieldName") if is_enter else None
+        if name:
+            self.enter_pressed.emit(str(name))
+            return True
         return super().eventFilter(watched, event)

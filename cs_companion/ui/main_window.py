@@ -7,6 +7,7 @@ compliance and persistence are done by core/storage objects passed in.
 from __future__ import annotations
 
 import base64
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -602,7 +603,7 @@ class MainWindow(QMainWindow):
             self.banner.show_message(self.tr("无法保存使用记录：") + str(exc), "error")
 
     # ------------------------------------------------------ keyboard routing
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key, mods = event.key(), event.modifiers()
             plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -662,10 +663,8 @@ class MainWindow(QMainWindow):
 
     def save_geometry(self) -> None:
         data = {"geometry": base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")}
-        try:
+        with contextlib.suppress(OSError):  # losing the window position is not worth an error dialog
             save_json_object(self._window_state_file(), data)
-        except OSError:
-            pass  # losing the window position is not worth an error dialog
 
     def dock(self, edge: str) -> None:
         """Snap to the left or right edge of the current screen, full available height."""
@@ -679,6 +678,6 @@ class MainWindow(QMainWindow):
         x = area.left() if edge == "left" else area.right() - width + 1
         self.setGeometry(x, area.top() + max(0, frame_extra), width, height)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         super().closeEvent(event)

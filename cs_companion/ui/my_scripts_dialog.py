@@ -154,8 +154,15 @@ class MyScriptsDialog(QDialog):
         if editor.exec():
             draft = editor.script("my.new")
             try:
-                self.store.create(draft.title, draft.body, draft.scenario, keywords=draft.keywords,
-                                  examples=draft.examples, fields=draft.fields, notes=draft.notes)
+                self.store.create(
+                    draft.title,
+                    draft.body,
+                    draft.scenario,
+                    keywords=draft.keywords,
+                    examples=draft.examples,
+                    fields=draft.fields,
+                    notes=draft.notes,
+                )
             except PersonalError as exc:
                 self._error(exc)
                 return

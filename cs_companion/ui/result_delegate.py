@@ -40,11 +40,13 @@ class ResultDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.highlight = ""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         metrics = QFontMetrics(option.font)
         return QSize(option.rect.width(), metrics.height() * 2 + PAD * 2 + 2)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         painter.save()
         style = option.widget.style() if option.widget else None
         if style is not None:

@@ -46,7 +46,11 @@ class SettingsDialog(QDialog):
         self.font_size.setSuffix(" pt")
         form.addRow(self.tr("字号"), self.font_size)
         self.dock_edge = QComboBox(self)
-        for value, label in (("right", self.tr("屏幕右侧")), ("left", self.tr("屏幕左侧")), ("none", self.tr("不停靠"))):
+        for value, label in (
+            ("right", self.tr("屏幕右侧")),
+            ("left", self.tr("屏幕左侧")),
+            ("none", self.tr("不停靠")),
+        ):
             self.dock_edge.addItem(label, value)
         self.dock_edge.setCurrentIndex(max(0, self.dock_edge.findData(settings.dock_edge)))
         form.addRow(self.tr("首次启动停靠"), self.dock_edge)
