@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import threading
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -99,4 +103,45 @@ def test_own_script_survives_team_update_that_removes_its_original(qtbot: QtBot,
     qtbot.waitUntil(lambda: not has_script(window, "team.beta"), timeout=10_000)
     mine = window.loaded.library.script("my.team.beta")
     assert mine is not None and mine.layer is Layer.PERSONAL and "beta" in mine.body
+    controller.shutdown()
+
+
+@pytest.fixture
+def web_feed(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A real HTTP server on 127.0.0.1 serving one team library file."""
+    root = tmp_path / "www"
+    root.mkdir()
+    (root / "team.yaml").write_text(team_text("1", "alpha"), encoding="utf-8")
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/team.yaml", root / "team.yaml"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+        pass
+
+
+def test_url_source_is_fetched_polled_and_checked_on_demand(qtbot: QtBot, web_feed: tuple[str, Path]) -> None:
+    url, file = web_feed
+    window, controller = start(qtbot, url)
+    qtbot.waitUntil(lambda: has_script(window, "team.alpha"), timeout=10_000)
+    assert controller.poll_timer.isActive()
+    assert controller.poll_timer.interval() == window.settings.poll_minutes * 60_000
+
+    file.write_text(team_text("2", "alpha", "delta"), encoding="utf-8")
+    later = file.stat().st_mtime + 5  # Last-Modified has 1 s resolution; a real push comes later anyway
+    os.utime(file, (later, later))
+    controller.poll_timer.timeout.emit()  # what the timer does every poll_minutes
+    qtbot.waitUntil(lambda: has_script(window, "team.delta"), timeout=10_000)
+    assert "v2" in window.banner.label.text()
+
+    window.update_action.trigger()  # F5 with nothing new: says it is up to date
+    qtbot.waitUntil(lambda: "已是最新" in window.banner.label.text(), timeout=10_000)
     controller.shutdown()

@@ -63,8 +63,8 @@ class UpdateController(QObject):
         self._retries = 0
         self._pending: list[Future[object]] = []
         self.debounce_ms, self.retry_ms, self.max_retries = DEBOUNCE_MS, INCOMPLETE_RETRY_MS, INCOMPLETE_RETRIES
-        self._poll = QTimer(self)
-        self._poll.timeout.connect(lambda: self.check_now(manual=False))
+        self.poll_timer = QTimer(self)
+        self.poll_timer.timeout.connect(lambda: self.check_now(manual=False))
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.timeout.connect(self._probe_folder)
@@ -87,22 +87,22 @@ class UpdateController(QObject):
         """Follow the configured source and interval; a new source is checked at once."""
         changed = settings.team_source.strip() != self._source
         self._source = settings.team_source.strip()
-        self._poll.setInterval(max(1, settings.poll_minutes) * 60_000)
+        self.poll_timer.setInterval(max(1, settings.poll_minutes) * 60_000)
         self._folder = None
         self._unwatch()
         if not self._source:
-            self._poll.stop()
+            self.poll_timer.stop()
             return
         try:
             parsed = parse_source(self._source)
         except SourceError as exc:
-            self._poll.stop()
+            self.poll_timer.stop()
             self.update_finished.emit(UpdateResult(UpdateStatus.FAILED, self._source, str(exc)), True)
             return
         if parsed.path is not None:
             self._folder = parsed.path
             self._watch()
-        self._poll.start()  # folders are polled too: watchers miss changes on some network shares
+        self.poll_timer.start()  # folders are polled too: watchers miss changes on some network shares
         if check and (changed or not self._pending):
             self.check_now(manual=False)
 
@@ -220,6 +220,6 @@ class UpdateController(QObject):
             future.result(timeout=timeout)
 
     def shutdown(self) -> None:
-        self._poll.stop()
+        self.poll_timer.stop()
         self._debounce.stop()
         self._executor.shutdown(wait=False, cancel_futures=True)
