@@ -65,8 +65,21 @@ def _script_state(s: Script) -> tuple[Any, ...]:
     )
 
 
-def _script_from_state(t: tuple[Any, ...]) -> Script:
-    fields = tuple(Field(n, lb, FieldType(ty), rq, df, tuple(op), h) for n, lb, ty, rq, df, op, h in t[6])
+_FIELD_TYPES = {t.value: t for t in FieldType}
+_LAYERS = {layer.value: layer for layer in Layer}
+
+
+def _field_from_state(spec: tuple[Any, ...], cache: dict[tuple[Any, ...], Field]) -> Field:
+    """Identical field specs (order_no, eta ...) repeat thousands of times: build each once."""
+    found = cache.get(spec)
+    if found is None:
+        name, label, ftype, required, default, options, hint = spec
+        found = cache[spec] = Field(name, label, _FIELD_TYPES[ftype], required, default, tuple(options), hint)
+    return found
+
+
+def _script_from_state(t: tuple[Any, ...], field_cache: dict[tuple[Any, ...], Field]) -> Script:
+    fields = tuple(_field_from_state(spec, field_cache) for spec in t[6])
     return Script(
         id=t[0],
         scenario=t[1],
@@ -77,7 +90,7 @@ def _script_from_state(t: tuple[Any, ...]) -> Script:
         fields=fields,
         notes=t[7],
         meta=MappingProxyType(dict(t[8])),
-        layer=Layer(t[9]),
+        layer=_LAYERS[t[9]],
         origin=t[10],
         line=t[11],
     )
@@ -96,11 +109,12 @@ def library_state(lib: Library) -> tuple[Any, ...]:
 
 def library_from_state(state: tuple[Any, ...]) -> Library:
     info, cats, scenarios, scripts, forbidden = state
+    field_cache: dict[tuple[Any, ...], Field] = {}
     return Library(
         info=LibraryInfo(*info),
         categories=tuple(Category(*c) for c in cats),
         scenarios=tuple(Scenario(i, n, tuple(a)) for i, n, a in scenarios),
-        scripts=tuple(_script_from_state(s) for s in scripts),
+        scripts=tuple(_script_from_state(s, field_cache) for s in scripts),
         forbidden_phrases=tuple(forbidden),
     )
 
@@ -146,6 +160,6 @@ def load_snapshot(path: Path, key: str) -> tuple[Library, SearchIndex, list[Prob
         found = [Problem(f, ln, c, m, Severity(s)) for f, ln, c, m, s in problems]
         if not isinstance(extra, dict):
             return None
-    except (ValueError, TypeError, EOFError, KeyError, IndexError):
+    except (ValueError, TypeError, EOFError, KeyError, IndexError, AttributeError):
         return None
     return library, index, found, extra
