@@ -136,9 +136,7 @@ def load_effective_library(args: argparse.Namespace) -> LoadedLibrary:
             result.library, SearchIndex(result.library), {Layer.TEAM: result.library.info}, result.problems
         )
     paths = AppPaths.default()
-    loaded = load_indexed(
-        builtin_library_dir(), paths.team_cache_dir, paths.personal_library_file, paths.cache / "library.snapshot"
-    )
+    loaded = load_indexed(builtin_library_dir(), paths.team_cache_dir, paths.personal_library_file, paths.snapshot_file)
     if not loaded.builtin_ok:
         first = next((p for p in loaded.problems if p.is_error), "missing")
         raise CliError(f"the built-in library is broken: {first}")

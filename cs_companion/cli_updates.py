@@ -21,6 +21,7 @@ from cs_companion.core.diff import diff_libraries
 from cs_companion.core.folder import FolderError, read_library
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer, Library
+from cs_companion.core.stack import load_indexed
 from cs_companion.core.updates import UpdateService, validate_team_files
 from cs_companion.resources import builtin_library_dir
 from cs_companion.storage.paths import AppPaths, system_config_file
@@ -75,6 +76,9 @@ def cmd_update(args: argparse.Namespace) -> int:
     print(result.message())
     for line in result.changes.lines():
         print(f"  {line}")
+    if result.updated:
+        # Build the start-up snapshot now, so the next window start stays fast.
+        load_indexed(builtin_library_dir(), paths.team_cache_dir, paths.personal_library_file, paths.snapshot_file)
     warnings = [p for p in result.problems if not p.is_error]
     if result.updated and warnings:
         print(f"{len(warnings)} warnings; run '{APP_NAME} validate' on the source to see them", file=sys.stderr)

@@ -54,6 +54,11 @@ class AppPaths:
         return self.data / "my_scripts.yaml"
 
     @property
+    def snapshot_file(self) -> Path:
+        """Compiled library + search index, rebuilt when any library file changes."""
+        return self.cache / "library.snapshot"
+
+    @property
     def team_cache_dir(self) -> Path:
         return self.cache / "team_library"
 

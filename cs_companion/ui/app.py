@@ -99,9 +99,7 @@ def load_library_for(paths: AppPaths, library_override: Path | None = None) -> L
     """The agent's layered library (snapshot-cached), or only ``library_override``."""
     if library_override is not None:
         return load_indexed(library_override)
-    return load_indexed(
-        builtin_library_dir(), paths.team_cache_dir, paths.personal_library_file, paths.cache / "library.snapshot"
-    )
+    return load_indexed(builtin_library_dir(), paths.team_cache_dir, paths.personal_library_file, paths.snapshot_file)
 
 
 def _problem_messages(loaded: LoadedLibrary) -> list[str]:
