@@ -11,7 +11,6 @@ import logging
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -150,17 +149,29 @@ def connect_updates(window: MainWindow, paths: AppPaths, library_override: Path 
     return controller
 
 
-def _install_excepthook(paths: AppPaths) -> None:
-    """Unexpected errors go to a log file; the agent sees one line, never a traceback."""
+def _setup_logging(paths: AppPaths) -> Path:
+    """A small rotating log in the cache folder for support (never holds tokens: see core.updates)."""
+    from logging.handlers import RotatingFileHandler
+
     log_file = paths.cache / "cs-companion.log"
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(log_file, maxBytes=512 * 1024, backupCount=2, encoding="utf-8")
+    except OSError:
+        return log_file
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_file
+
+
+def _install_excepthook(paths: AppPaths) -> None:
+    """Unexpected errors go to the log file; the agent sees one line, never a traceback."""
+    log_file = _setup_logging(paths)
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        try:
-            log_file.parent.mkdir(parents=True, exist_ok=True)
-            with log_file.open("a", encoding="utf-8") as fh:
-                fh.write(time.strftime("%Y-%m-%d %H:%M:%S ") + "".join(traceback.format_exception(kind, value, tb)))
-        except OSError:
-            pass
+        log.error("unexpected error", exc_info=(kind, value, tb))
         window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
         if window is not None:
             window.banner.show_message(f"出现意外错误：{value}（详情已记录到 {log_file}）", "error")
