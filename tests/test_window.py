@@ -231,3 +231,30 @@ def test_second_run_app_exits_when_first_is_running(qtbot: QtBot, capsys: pytest
     finally:
         first.close()
     assert "already running" in capsys.readouterr().err
+
+
+def test_unexpected_error_becomes_one_banner_line_and_a_log_entry(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+    import sys
+
+    from cs_companion.ui.app import _install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        _install_excepthook(AppPaths.default(), window)
+        try:
+            raise ValueError("boom")
+        except ValueError as exc:
+            sys.excepthook(ValueError, exc, exc.__traceback__)
+    finally:
+        for handler in root.handlers[len(before) :]:
+            handler.close()
+            root.removeHandler(handler)
+    assert window.banner.level == "error" and "boom" in window.banner.label.text()
+    assert "Traceback" not in window.banner.label.text()
+    log_text = (AppPaths.default().cache / "cs-companion.log").read_text(encoding="utf-8")
+    assert "ValueError: boom" in log_text and "Traceback" in log_text

@@ -7,6 +7,7 @@ so tests and ``--self-test`` build exactly the window agents get.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -166,14 +167,13 @@ def _setup_logging(paths: AppPaths) -> Path:
     return log_file
 
 
-def _install_excepthook(paths: AppPaths) -> None:
+def _install_excepthook(paths: AppPaths, window: MainWindow) -> None:
     """Unexpected errors go to the log file; the agent sees one line, never a traceback."""
     log_file = _setup_logging(paths)
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error", exc_info=(kind, value, tb))
-        window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
-        if window is not None:
+        with contextlib.suppress(RuntimeError):  # the window may already be gone at shutdown
             window.banner.show_message(f"出现意外错误：{value}（详情已记录到 {log_file}）", "error")
 
     sys.excepthook = hook
@@ -189,8 +189,8 @@ def run_app(library_override: Path | None = None) -> int:
         print(f"{APP_NAME}: already running; brought the window to the front", file=sys.stderr)
         return 0
     instance.listen()
-    _install_excepthook(paths)
     window = build_main_window(paths, library_override)
+    _install_excepthook(paths, window)
     instance.activated.connect(lambda: bring_to_front(window))
     updates = connect_updates(window, paths, library_override)
     app.aboutToQuit.connect(updates.shutdown)
