@@ -113,3 +113,32 @@ def test_english_translation_can_be_switched_on(qtbot: QtBot, monkeypatch: pytes
     chinese = build_main_window(AppPaths.default())
     qtbot.addWidget(chinese)
     assert chinese.copy_button.text() == "复制回复"
+
+
+def test_settings_dialog_checks_source_and_stores_token_in_keyring(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+    from fake_keyring import MemoryKeyring
+    from PySide6.QtWidgets import QInputDialog
+
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    dialog = SettingsDialog(window.settings, source_locked=False, parent=window)
+    dialog.team_source.setText("http://cs.example.com/team.yaml")
+    assert dialog.source_error.text()  # plain http to a server is refused at once
+    dialog.team_source.setText("https://cs.example.com/team.yaml")
+    assert dialog.source_error.text() == ""
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kw: ("s3cret-token", True))
+    dialog._set_token()
+    assert "s3cret-token" in backend.values.values()
+    assert dialog.token_label.text() == "已保存在系统密钥环"
+    settings_text = (
+        AppPaths.default().settings_file.read_text(encoding="utf-8")
+        if AppPaths.default().settings_file.exists()
+        else ""
+    )
+    assert "s3cret" not in settings_text
+    dialog._clear_token()
+    assert not backend.values

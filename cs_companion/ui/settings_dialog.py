@@ -11,14 +11,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from cs_companion.core.feed import SourceError, parse_source
+from cs_companion.storage.secrets import SecretStoreError, clear_token, set_token, token_status
 from cs_companion.storage.settings import MAX_FONT, MAX_POLL, MIN_FONT, MIN_POLL, Settings
 
 
@@ -63,8 +68,26 @@ class SettingsDialog(QDialog):
         self.team_source.setPlaceholderText(self.tr("共享文件夹路径，或 https:// 地址"))
         self.team_source.setEnabled(not source_locked)
         form.addRow(self.tr("团队话术来源"), self.team_source)
+        self.source_error = QLabel(self)
+        self.source_error.setObjectName("fieldError")
+        self.source_error.setStyleSheet("color:#cf1322;")
+        self.source_error.setWordWrap(True)
+        form.addRow("", self.source_error)
+        self.team_source.textChanged.connect(self._check_source)
+        self._check_source(self.team_source.text())
         if source_locked:
             form.addRow("", QLabel(self.tr("由管理员统一设置，不能修改"), self))
+        token_row = QHBoxLayout()
+        self.token_label = QLabel(self)
+        token_row.addWidget(self.token_label, 1)
+        set_token_button = QPushButton(self.tr("设置…"), self)
+        set_token_button.clicked.connect(self._set_token)
+        token_row.addWidget(set_token_button)
+        clear_token_button = QPushButton(self.tr("清除"), self)
+        clear_token_button.clicked.connect(self._clear_token)
+        token_row.addWidget(clear_token_button)
+        form.addRow(self.tr("访问令牌"), token_row)
+        self._show_token_status()
         self.poll = QSpinBox(self)
         self.poll.setRange(MIN_POLL, MAX_POLL)
         self.poll.setValue(settings.poll_minutes)
@@ -78,6 +101,46 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _check_source(self, text: str) -> None:
+        """Say at once if the source cannot work (e.g. plain http:// to a server)."""
+        self.source_error.setText("")
+        if text.strip():
+            try:
+                parse_source(text.strip())
+            except SourceError as exc:
+                self.source_error.setText(str(exc))
+        self.source_error.setVisible(bool(self.source_error.text()))
+
+    def _show_token_status(self) -> None:
+        status = token_status()
+        if not status.available:
+            self.token_label.setText(self.tr("本机没有可用的系统密钥环"))
+        else:
+            self.token_label.setText(
+                self.tr("已保存在系统密钥环") if status.stored else self.tr("未设置（不需要可留空）")
+            )
+
+    def _set_token(self) -> None:
+        token, ok = QInputDialog.getText(
+            self,
+            self.tr("访问令牌"),
+            self.tr("团队话术地址需要的访问令牌（只保存在系统密钥环）："),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok and token.strip():
+            try:
+                set_token(token.strip())
+            except SecretStoreError as exc:
+                QMessageBox.warning(self, self.tr("访问令牌"), str(exc))
+        self._show_token_status()
+
+    def _clear_token(self) -> None:
+        try:
+            clear_token()
+        except SecretStoreError as exc:
+            QMessageBox.warning(self, self.tr("访问令牌"), str(exc))
+        self._show_token_status()
 
     def result_settings(self) -> Settings:
         return replace(

@@ -53,7 +53,7 @@
     </message>
     <message>
         <location filename="../../cs_companion/ui/field_form.py" line="144"/>
-        <location filename="../../cs_companion/ui/field_form.py" line="155"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="159"/>
         <source>默认：</source>
         <translation>Default: </translation>
     </message>
@@ -63,12 +63,12 @@
         <translation>e.g. Tomorrow / Within 3 business days</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="157"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="161"/>
         <source>金额（元）</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="160"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="164"/>
         <source>粘贴订单号</source>
         <translation>Paste order number</translation>
     </message>
@@ -76,118 +76,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="106"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="107"/>
         <source>客服快捷回复助手</source>
         <translation>CS Quick Reply Assistant</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="126"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="127"/>
         <source>置顶</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="128"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="129"/>
         <source>窗口置顶</source>
         <translation>Keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="133"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="134"/>
         <source>搜索话术：中文 / 拼音 / 首字母，或粘贴客户消息</source>
         <translation>Search replies (Chinese / pinyin / initials) or paste a message</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="140"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="141"/>
         <source>菜单</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="181"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="182"/>
         <source>收藏 (Ctrl+D)</source>
         <translation>Favourite (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="192"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="193"/>
         <source>已手动修改回复；点“恢复”可重新生成</source>
         <translation>Reply edited manually; click “Restore” to regenerate it</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="202"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="203"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="203"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="204"/>
         <source>丢弃手动修改，按字段重新生成回复</source>
         <translation>Discard manual edits and regenerate the reply from the fields</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="207"/>
-        <location filename="../../cs_companion/ui/main_window.py" line="238"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="208"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="239"/>
         <source>新会话</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="208"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="209"/>
         <source>清空订单号等已填内容 (Ctrl+N)</source>
         <translation>Clear order number and other filled-in fields (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="212"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="213"/>
         <source>复制回复</source>
         <translation>Copy reply</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="214"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="215"/>
         <source>复制到剪贴板 (Enter / Ctrl+Enter)</source>
         <translation>Copy to clipboard (Enter / Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="239"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="240"/>
         <source>收藏/取消收藏</source>
         <translation>Add/remove favourite</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="241"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="242"/>
         <source>停靠到屏幕左侧</source>
         <translation>Dock to left edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="242"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="243"/>
         <source>停靠到屏幕右侧</source>
         <translation>Dock to right edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="244"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="245"/>
         <source>复制到我的话术</source>
         <translation>Copy to My replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="245"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="246"/>
         <source>我的话术…</source>
         <translation>My replies…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="246"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="247"/>
         <source>检查更新</source>
         <translation>Check for updates</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="247"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="248"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="249"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="250"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="314"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="315"/>
         <source>已清除使用记录</source>
         <translation>Usage history cleared</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cs_companion/ui/main_window.py" line="326"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="327"/>
         <source>
 … 共 %n 条变化</source>
         <translation>
@@ -198,52 +198,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="327"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="328"/>
         <source>新增 {0}、修改 {1}、删除 {2}</source>
         <translation>{0} added, {1} changed, {2} removed</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="330"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="331"/>
         <source>团队话术库已更新：</source>
         <translation>Team library updated: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="333"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="334"/>
         <source>团队话术库已是最新：</source>
         <translation>Team library is up to date: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="335"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="336"/>
         <source>团队话术更新失败，继续使用当前话术库：</source>
         <translation>Team library update failed; still using the current library: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="353"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="354"/>
         <source>无法复制到我的话术：</source>
         <translation>Couldn&apos;t copy to My replies: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="355"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="356"/>
         <source>已复制到我的话术</source>
         <translation>Copied to My replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="385"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="386"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="386"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="387"/>
         <source>★收藏</source>
         <translation>★Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="387"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="388"/>
         <source>最近</source>
         <translation>Recent</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cs_companion/ui/main_window.py" line="401"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="402"/>
         <source>%n 条话术</source>
         <translation>
             <numerusform>%n reply</numerusform>
@@ -251,53 +251,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="403"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="404"/>
         <source>团队库 </source>
         <translation>Team library </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="469"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="470"/>
         <source>没有匹配的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="479"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="480"/>
         <source>思路：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="527"/>
-        <location filename="../../cs_companion/ui/main_window.py" line="539"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="530"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="542"/>
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="547"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="550"/>
         <source>✓ 已复制</source>
         <translation>✓ Copied</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="547"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="550"/>
         <source>已复制（注意合规提示）</source>
         <translation>Copied (check compliance warnings)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="569"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="572"/>
         <source>新会话：已清空填写内容</source>
         <translation>New chat: fields cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="578"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="581"/>
         <source>已收藏</source>
         <translation>Added to Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="578"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="581"/>
         <source>已取消收藏</source>
         <translation>Removed from Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="600"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="603"/>
         <source>无法保存使用记录：</source>
         <translation>Couldn&apos;t save usage history: </translation>
     </message>
@@ -340,22 +340,22 @@
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="184"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="191"/>
         <source>删除这条我的话术？</source>
         <translation>Delete this reply from My replies?</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="195"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="202"/>
         <source>导入话术</source>
         <translation>Import replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="208"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="215"/>
         <source>导出话术</source>
         <translation>Export replies</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="216"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="223"/>
         <source>已导出 %n 条</source>
         <translation>
             <numerusform>Exported %n reply</numerusform>
@@ -437,74 +437,112 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="36"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="41"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="40"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="45"/>
         <source>窗口始终置顶</source>
         <translation>Always keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="47"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="52"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="49"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="55"/>
         <source>屏幕右侧</source>
         <translation>Right edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="49"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="56"/>
         <source>屏幕左侧</source>
         <translation>Left edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="49"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="57"/>
         <source>不停靠</source>
         <translation>Don&apos;t dock</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="52"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="61"/>
         <source>首次启动停靠</source>
         <translation>Dock on first launch</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="57"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="66"/>
         <source>界面语言（重启后生效）</source>
         <translation>Language (applies after restart)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="59"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="68"/>
         <source>共享文件夹路径，或 https:// 地址</source>
         <translation>Shared folder path or https:// URL</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="61"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="70"/>
         <source>团队话术来源</source>
         <translation>Team library source</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="63"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="79"/>
         <source>由管理员统一设置，不能修改</source>
         <translation>Set by your administrator; can&apos;t be changed</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="67"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="83"/>
+        <source>设置…</source>
+        <translation>Set…</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="86"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="89"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="127"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="135"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="142"/>
+        <source>访问令牌</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="94"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="68"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="95"/>
         <source>检查更新间隔</source>
         <translation>Update check interval</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="70"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="97"/>
         <source>清除使用记录（最近使用、次数）</source>
         <translation>Clear usage history (recents, use counts)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="118"/>
+        <source>本机没有可用的系统密钥环</source>
+        <translation>No system keyring on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="121"/>
+        <source>已保存在系统密钥环</source>
+        <translation>Stored in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="121"/>
+        <source>未设置（不需要可留空）</source>
+        <translation>Not set (leave empty if not needed)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="128"/>
+        <source>团队话术地址需要的访问令牌（只保存在系统密钥环）：</source>
+        <translation>Access token for the team library address (kept only in the system keyring):</translation>
     </message>
 </context>
 <context>
