@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 
 from cs_companion.core.compliance import ComplianceChecker
 from cs_companion.core.conversation import Conversation
-from cs_companion.core.models import Script
+from cs_companion.core.models import Layer, Script
 from cs_companion.core.stack import LoadedLibrary
+from cs_companion.core.updates import UpdateResult, UpdateStatus
 from cs_companion.storage.jsonstore import load_json_object, save_json_object
 from cs_companion.storage.paths import AppPaths
+from cs_companion.storage.personal import PersonalError, PersonalStore
 from cs_companion.storage.settings import Settings, SettingsStore
 from cs_companion.storage.userstate import UserState, UserStateStore
 from cs_companion.ui.banner import Banner
@@ -286,8 +288,6 @@ class MainWindow(QMainWindow):
 
     def _on_pin_toggled(self, on: bool) -> None:
         self._set_on_top(on, reshow=True)
-        from dataclasses import replace
-
         self.settings = replace(self.settings, always_on_top=on)
         self.ctx.settings_store.save(self.settings)
 
@@ -315,11 +315,8 @@ class MainWindow(QMainWindow):
         self.flash(self.tr("已清除使用记录"))
 
     # ---------------------------------------------------------- team updates
-    def show_update_result(self, result: object, manual: bool) -> None:
+    def show_update_result(self, result: UpdateResult, manual: bool) -> None:
         """Banner for an update: version and what changed, or the exact reason it failed."""
-        from cs_companion.core.updates import UpdateResult, UpdateStatus
-
-        assert isinstance(result, UpdateResult)
         info = result.info.describe()
         if result.status is UpdateStatus.UPDATED:
             changes = result.changes
@@ -337,15 +334,11 @@ class MainWindow(QMainWindow):
         self.library_label.setText(self._library_description())
 
     # ---------------------------------------------------------- own scripts
-    def personal_store(self):  # type: ignore[no-untyped-def]
-        from cs_companion.storage.personal import PersonalStore
-
+    def personal_store(self) -> PersonalStore:
         return PersonalStore(self.ctx.paths.personal_library_file, self.loaded.library)
 
     def copy_to_mine(self) -> None:
-        """Copy the selected script into the agent's own scripts and open it for editing."""
-        from cs_companion.storage.personal import PersonalError
-
+        """Copy the selected script into the agent's own scripts and select it."""
         if self.current is None:
             return
         try:
@@ -395,8 +388,6 @@ class MainWindow(QMainWindow):
         self.refresh_results(keep=keep)
 
     def _library_description(self) -> str:
-        from cs_companion.core.models import Layer
-
         count = len(self.loaded.library.scripts)
         team = self.loaded.layer_info.get(Layer.TEAM)
         text = self.tr("%n 条话术", "", count)
