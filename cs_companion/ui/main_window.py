@@ -413,28 +413,27 @@ class MainWindow(QMainWindow):
         self.select_row(row if row >= 0 else 0)
 
     def _scripts_for(self, query: str, tab: str) -> list[Script]:
+        """Scripts to list for the search text and tab (favourites, recent, a category or all)."""
         library = self.loaded.library
-        if tab == TAB_FAVOURITES:
-            pool = [library.script(i) for i in self.state.favourites]
-        elif tab == TAB_RECENT:
-            pool = [library.script(i) for i in self.state.recent]
-        else:
-            pool = None
+
+        def lookup(ids: list[str]) -> list[Script]:
+            return [s for s in map(library.script, ids) if s is not None]
+
+        pool = {TAB_FAVOURITES: self.state.favourites, TAB_RECENT: self.state.recent}.get(tab)
         if not query:
             if pool is not None:
-                return [s for s in pool if s is not None]
+                return lookup(pool)
             if tab == TAB_ALL:
-                return [library.script(h.id) for h in self.loaded.index.search("", limit=len(library.scripts))]  # type: ignore[misc]
+                return lookup([h.id for h in self.loaded.index.search("", limit=len(library.scripts))])
             return [s for s in library.scripts if s.category == tab]
         boost = self.state.search_boost()
         if tab == TAB_ALL:
-            hits = self.loaded.index.search(query, limit=SEARCH_LIMIT, boost=boost)
-            return [library.script(h.id) for h in hits]  # type: ignore[misc]
+            return lookup([h.id for h in self.loaded.index.search(query, limit=SEARCH_LIMIT, boost=boost)])
         hits = self.loaded.index.search(query, limit=FILTERED_SEARCH_LIMIT, boost=boost)
         if pool is not None:
-            allowed = {s.id for s in pool if s is not None}
-            return [library.script(h.id) for h in hits if h.id in allowed]  # type: ignore[misc]
-        return [library.script(h.id) for h in hits if h.scenario.split(".", 1)[0] == tab][:SEARCH_LIMIT]  # type: ignore[misc]
+            allowed = set(pool)
+            return lookup([h.id for h in hits if h.id in allowed])
+        return lookup([h.id for h in hits if h.scenario.split(".", 1)[0] == tab][:SEARCH_LIMIT])
 
     def select_row(self, row: int) -> None:
         if self.model.rowCount() == 0:
