@@ -27,19 +27,32 @@ from benchmarks.synthetic import build_synthetic_library, percentile
 TYPED = ["wlyc", "tuikuan", "破损", "差评", "优惠券用不了", "你好我的快递三天了还没到物流也不更新", "cuifu"]
 
 
-def cold_starts(profile: Path, runs: int) -> list[float]:
+def cold_starts(profile: Path, runs: int, expect_partial: bool = False) -> list[float]:
     """Wall time from process spawn to the window shown (the app prints 'shown' and quits)."""
     env = dict(os.environ, CS_COMPANION_HOME=str(profile), CS_COMPANION_EXIT_AFTER_SHOW="1")
     exe = shutil.which("cs-companion", path=str(Path(sys.executable).parent)) or "cs-companion"
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        out = subprocess.run([exe], env=env, capture_output=True, text=True, timeout=120, check=False)
-        elapsed = time.perf_counter() - start
-        if "shown" not in out.stdout:
-            raise SystemExit(f"window did not show: {out.stdout} {out.stderr}")
+        # Time until the app prints "shown": the process may then still finish background work.
+        with subprocess.Popen([exe], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as proc:
+            assert proc.stdout is not None
+            line = proc.stdout.readline()
+            elapsed = time.perf_counter() - start
+            proc.wait(timeout=120)
+        if not line.startswith("shown") or ("partial" in line) != expect_partial:
+            raise SystemExit(f"window did not show as expected: {line!r}")
         times.append(elapsed)
     return times
+
+
+def full_load(profile: Path) -> None:
+    """What the window's background reload does: parse, validate, index, write the snapshot."""
+    os.environ["CS_COMPANION_HOME"] = str(profile)
+    from cs_companion.storage.paths import AppPaths
+    from cs_companion.ui.app import load_library_for
+
+    assert not load_library_for(AppPaths.default()).partial
 
 
 def keystrokes(profile: Path) -> list[float]:
@@ -81,11 +94,16 @@ def main() -> None:
         team = profile / "cache" / "team_library"
         build_synthetic_library(team, args.count)
         (team / "00_library.yaml").unlink()  # the catalogue comes from the built-in layer
-        first = cold_starts(profile, 1)[0]
+        first = cold_starts(profile, 1, expect_partial=True)[0]
+        (profile / "cache" / "library.snapshot").unlink(missing_ok=True)  # time the background load itself
+        started = time.perf_counter()
+        full_load(profile)
+        background = time.perf_counter() - started
         warm = cold_starts(profile, args.runs)
         print(f"platform: {'xcb on ' + os.environ['DISPLAY'] if os.environ.get('DISPLAY') else 'offscreen'}")
         print(f"cold start to window shown, {args.count:,} team scripts + built-in:")
-        print(f"  first start after a library change (builds the snapshot): {first:.2f} s")
+        print(f"  first start after a library change: {first:.2f} s (built-in + own scripts; the team layer")
+        print(f"    follows from a background load that took {background:.2f} s and writes the snapshot)")
         print(f"  later starts: median {statistics.median(warm):.2f} s, max {max(warm):.2f} s ({args.runs} runs)")
         times = keystrokes(profile)
         print(f"keystroke -> results list and preview updated ({len(times)} keystrokes over {len(TYPED)} queries):")

@@ -145,3 +145,22 @@ def test_url_source_is_fetched_polled_and_checked_on_demand(qtbot: QtBot, web_fe
     window.update_action.trigger()  # F5 with nothing new: says it is up to date
     qtbot.waitUntil(lambda: "已是最新" in window.banner.label.text(), timeout=10_000)
     controller.shutdown()
+
+
+def test_large_team_library_without_snapshot_loads_after_the_window_opens(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cs_companion.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "QUICK_START_TEAM_BYTES", 0)  # treat any team library as large
+    team = AppPaths.default().team_cache_dir
+    team.mkdir(parents=True)
+    (team / "team.yaml").write_text(team_text("7", "alpha"), encoding="utf-8")
+    window, controller = start(qtbot, "")
+    assert window.loaded.partial and not has_script(window, "team.alpha")
+    assert window.banner.isVisible() and window.banner.level == "info"
+    qtbot.waitUntil(lambda: has_script(window, "team.alpha"), timeout=10_000)
+    assert not window.loaded.partial
+    assert not window.banner.isVisible()
+    assert AppPaths.default().snapshot_file.exists()  # the next start is fast again
+    controller.shutdown()

@@ -27,6 +27,8 @@ class LoadedLibrary:
     layer_info: dict[Layer, LibraryInfo] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     from_snapshot: bool = False
+    partial: bool = False
+    """True when the team layer was left out to open quickly; a full load should follow."""
 
     @property
     def builtin_ok(self) -> bool:
@@ -48,17 +50,32 @@ def _source_stats(path: Path | None) -> list[tuple[str, int, int]]:
 
 
 def load_indexed(
-    builtin: Path, team: Path | None = None, personal: Path | None = None, snapshot: Path | None = None
+    builtin: Path,
+    team: Path | None = None,
+    personal: Path | None = None,
+    snapshot: Path | None = None,
+    defer_team_over: int | None = None,
 ) -> LoadedLibrary:
-    """Load and index the layers, using and refreshing the snapshot at ``snapshot`` if given."""
+    """Load and index the layers, using and refreshing the snapshot at ``snapshot`` if given.
+
+    With ``defer_team_over`` (bytes), a snapshot miss with a team library larger
+    than that skips the team layer and returns ``partial=True`` at once, so the
+    window can open in a fraction of a second and load the rest in the background
+    (first start after an app upgrade with a 10,000-script team library).
+    """
     paths = {Layer.BUILTIN: builtin, Layer.TEAM: team, Layer.PERSONAL: personal}
-    key = sources_key((layer.value, _source_stats(paths[layer])) for layer in LAYER_ORDER) if snapshot else ""
+    stats = {layer: _source_stats(paths[layer]) for layer in LAYER_ORDER}
+    key = sources_key((layer.value, stats[layer]) for layer in LAYER_ORDER) if snapshot else ""
     if snapshot is not None:
         cached = load_snapshot(snapshot, key)
         if cached is not None:
             library, index, problems, extra = cached
             infos = {Layer(k): LibraryInfo(*v) for k, v in extra.get("layers", {}).items()}
             return LoadedLibrary(library, index, infos, problems, from_snapshot=True)
+    if defer_team_over is not None and sum(size for _, size, _ in stats[Layer.TEAM]) > defer_team_over:
+        quick = load_stack(builtin, None, personal)
+        infos = {layer: lib.info for layer, lib in quick.layers.items()}
+        return LoadedLibrary(quick.library, SearchIndex(quick.library), infos, quick.problems, partial=True)
     stack = load_stack(builtin, team, personal)
     index = SearchIndex(stack.library)
     infos = {layer: lib.info for layer, lib in stack.layers.items()}

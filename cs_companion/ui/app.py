@@ -95,11 +95,25 @@ def install_translations(language: str) -> None:
             _installed.append(translator)
 
 
-def load_library_for(paths: AppPaths, library_override: Path | None = None) -> LoadedLibrary:
-    """The agent's layered library (snapshot-cached), or only ``library_override``."""
+QUICK_START_TEAM_BYTES = 1_000_000
+"""Above this (about 1,000 scripts) a team library without a fresh snapshot loads after the window opens."""
+
+
+def load_library_for(paths: AppPaths, library_override: Path | None = None, quick: bool = False) -> LoadedLibrary:
+    """The agent's layered library (snapshot-cached), or only ``library_override``.
+
+    ``quick`` (window start-up) may return a partial library without a large
+    team layer; ``connect_updates`` then loads the full one in the background.
+    """
     if library_override is not None:
         return load_indexed(library_override)
-    return load_indexed(builtin_library_dir(), paths.team_cache_dir, paths.personal_library_file, paths.snapshot_file)
+    return load_indexed(
+        builtin_library_dir(),
+        paths.team_cache_dir,
+        paths.personal_library_file,
+        paths.snapshot_file,
+        defer_team_over=QUICK_START_TEAM_BYTES if quick else None,
+    )
 
 
 def _problem_messages(loaded: LoadedLibrary) -> list[str]:
@@ -117,7 +131,7 @@ def build_context(paths: AppPaths, library_override: Path | None = None) -> Wind
     settings = settings_store.load()
     state_store = UserStateStore(paths.user_state_file)
     state = state_store.load()
-    loaded = load_library_for(paths, library_override)
+    loaded = load_library_for(paths, library_override, quick=True)
     messages = [m for m in (system.message, settings_store.message, state_store.message) if m]
     messages += _problem_messages(loaded)
     if Layer.BUILTIN not in loaded.layer_info and library_override is None:
@@ -144,6 +158,16 @@ def connect_updates(window: MainWindow, paths: AppPaths, library_override: Path 
     )
     window.check_updates_requested.connect(lambda: controller.check_now(manual=True))
     window.personal_changed.connect(controller.reload_library)
+    if window.loaded.partial:
+        window.banner.show_message("正在后台加载团队话术库，稍候即可搜索到…", "info")
+
+        def full_library_arrived(_loaded: LoadedLibrary) -> None:
+            controller.library_ready.disconnect(full_library_arrived)
+            if window.banner.level == "info":
+                window.banner.hide()
+
+        controller.library_ready.connect(full_library_arrived)
+        controller.reload_library()
     if library_override is None:
         window.settings_changed.connect(controller.apply_settings)
         controller.apply_settings(window.settings)
@@ -204,5 +228,8 @@ def run_app(library_override: Path | None = None) -> int:
     app.aboutToQuit.connect(window.save_geometry)
     app.aboutToQuit.connect(instance.close)
     if os.environ.get(EXIT_AFTER_SHOW_ENV):
-        QTimer.singleShot(0, lambda: (print(f"shown {time.perf_counter() - started:.3f}", flush=True), app.quit()))
+        partial = " partial" if window.loaded.partial else ""
+        QTimer.singleShot(
+            0, lambda: (print(f"shown {time.perf_counter() - started:.3f}{partial}", flush=True), app.quit())
+        )
     return app.exec()
