@@ -276,6 +276,23 @@ def test_first_fetch_installs_then_etag_gives_unchanged(server: FeedServer, path
     assert "unchanged" in second.message()
 
 
+def test_polls_of_an_unchanged_source_do_not_reparse_the_cache(
+    server: FeedServer, paths: AppPaths, builtin: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.routes["/team.yaml"] = Route(TEAM_V1.encode(), etag='"v1"')
+    service = make_service(paths, builtin)
+    assert service.check(server.url("/team.yaml")).updated
+    loads = []
+    original = service.cache.load
+    monkeypatch.setattr(service.cache, "load", lambda *a, **k: loads.append(1) or original(*a, **k))
+    for _ in range(3):
+        result = service.check(server.url("/team.yaml"))
+        assert result.status is UpdateStatus.UNCHANGED and result.library is not None
+    assert loads == []  # a 10,000-script cache takes seconds to parse; polls must not pay that
+    fresh = make_service(paths, builtin)  # a new process has to read it once
+    assert fresh.load_cached().library is not None
+
+
 def test_new_version_reports_what_changed(server: FeedServer, paths: AppPaths, builtin: Library) -> None:
     server.routes["/team.yaml"] = Route(TEAM_V1.encode(), etag='"v1"')
     service = make_service(paths, builtin)

@@ -194,14 +194,27 @@ class UpdateService:
         self.clock = clock
         self.cache = TeamCache(paths.team_cache_dir)
         self._check_lock = threading.Lock()
+        self._memo: tuple[tuple[str, str, str], CachedTeam] | None = None
 
     @property
     def known_scenarios(self) -> list[str]:
         return [s.id for s in self.builtin.scenarios] if self.builtin else []
 
     def load_cached(self) -> CachedTeam:
-        """The last good team library (for start-up; works offline). ``library`` is None if there is none."""
-        return self.cache.load(self.known_scenarios)
+        """The last good team library (for start-up; works offline). ``library`` is None if there is none.
+
+        Parsing a 10,000-script cache takes seconds, and every poll needs it, so
+        the result is kept while the cache's fingerprint and install time stay
+        the same (only this class installs into the cache).
+        """
+        meta = self.cache.metadata()
+        key = (meta.fingerprint, meta.fetched_at, meta.source_id) if meta is not None else None
+        memo = self._memo
+        if key is not None and memo is not None and memo[0] == key:
+            return replace(memo[1], metadata=meta)
+        cached = self.cache.load(self.known_scenarios)
+        self._memo = (key, cached) if key is not None and cached.library is not None else None
+        return cached
 
     def cached_metadata(self) -> CacheMetadata | None:
         """Source, validators and version of the cached library (``fingerprint`` feeds ``probe_folder``)."""
@@ -300,6 +313,9 @@ class UpdateService:
         except OSError as exc:
             reason = f"cannot save the team library in {self.paths.team_cache_dir}: {exc.strerror or exc}"
             return self._failed(shown, FailureKind.STORAGE, reason, validation.problems)
+        # The validated library is what the cache now holds: remember it for the next poll.
+        installed = CachedTeam(validation.library, metadata, tuple(validation.problems))
+        self._memo = ((metadata.fingerprint, metadata.fetched_at, metadata.source_id), installed)
         changes = diff_libraries(current.library, validation.library)
         return UpdateResult(
             UpdateStatus.UPDATED, shown, "", None, changes, validation.library, metadata, validation.problems
