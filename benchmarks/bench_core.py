@@ -22,8 +22,8 @@ from cs_companion.core.layers import merge_layers
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer
 from cs_companion.core.search import SearchIndex
-from cs_companion.core.stack import load_indexed
-from cs_companion.resources import builtin_library_dir
+from cs_companion.storage.resources import builtin_library_dir
+from cs_companion.storage.stack import load_indexed
 
 QUERIES = {
     "chinese": ["物流", "破损", "退款", "催付", "差评", "优惠券", "尺码", "发错了", "保修", "投诉"],

@@ -49,10 +49,10 @@ def cold_starts(profile: Path, runs: int, expect_partial: bool = False) -> list[
 def full_load(profile: Path) -> None:
     """What the window's background reload does: parse, validate, index, write the snapshot."""
     os.environ["CS_COMPANION_HOME"] = str(profile)
+    from cs_companion.storage.agent_library import load_agent_library
     from cs_companion.storage.paths import AppPaths
-    from cs_companion.ui.app import load_library_for
 
-    assert not load_library_for(AppPaths.default()).partial
+    assert not load_agent_library(AppPaths.default()).partial
 
 
 def keystrokes(profile: Path) -> list[float]:

@@ -13,7 +13,7 @@ import yaml
 
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer
-from cs_companion.resources import builtin_library_dir
+from cs_companion.storage.resources import builtin_library_dir
 
 PRODUCTS = [
     "蓝牙耳机",

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cs_companion import APP_NAME, __version__
-from cs_companion.resources import base_dir, builtin_library_dir, is_frozen
 from cs_companion.storage.paths import HOME_ENV, SYSTEM_CONFIG_ENV, AppPaths, system_config_file
+from cs_companion.storage.resources import base_dir, builtin_library_dir, is_frozen
 
 SAMPLE_SCRIPT = "logistics.delay.first_reply"
 SAMPLE_VALUES = {"order_no": "SELFTEST2024001", "eta": "今天18点前"}

@@ -271,20 +271,25 @@ def test_list_plain_output(capsys: pytest.CaptureFixture[str]) -> None:
 # ----------------------------------------------------------------------------- --library
 
 
-def test_custom_library_replaces_the_installed_one(capsys: pytest.CaptureFixture[str], write_yaml: WriteYaml) -> None:
+def test_library_option_is_the_team_layer_over_the_builtin_one(
+    capsys: pytest.CaptureFixture[str], write_yaml: WriteYaml
+) -> None:
+    """``--library`` means the same in every command and in the window: the team library."""
     path = write_yaml("custom.yaml", CUSTOM)
     code, out, _ = run(capsys, "--library", str(path), "list", "--json")
     assert code == 0
-    (item,) = json.loads(out)
+    listed = json.loads(out)
+    (item,) = [i for i in listed if i["layer"] == "team"]
+    assert any(i["layer"] == "builtin" for i in listed)
     assert item["id"] == "shop.hello.one"
     assert item["scenario_name"] == "自定义问候"
     assert item["fields"][0]["name"] == "name"
     code, out, _ = run(capsys, "--library", str(path), "render", "shop.hello.one", "--set", "name=王女士")
     assert code == 0
     assert out.strip() == "王女士您好，这是自定义话术。"
-    code, out, _ = run(capsys, "--library", str(path), "search", "自定义", "--json")
+    code, out, _ = run(capsys, "--library", str(path), "search", "自定义问候", "--json")
     assert code == 0
-    assert [h["id"] for h in json.loads(out)] == ["shop.hello.one"]
+    assert json.loads(out)[0]["id"] == "shop.hello.one"
 
 
 def test_broken_custom_library_is_one_line_error(capsys: pytest.CaptureFixture[str], write_yaml: WriteYaml) -> None:

@@ -14,7 +14,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 IMPORT_EVERYTHING = """
 import importlib, json, pkgutil, sys
 import cs_companion.core, cs_companion.storage
-names = ["cs_companion", "cs_companion.cli", "cs_companion.clipboard", "cs_companion.resources"]
+names = ["cs_companion", "cs_companion.cli", "cs_companion.cli.clipboard", "cs_companion.storage.resources"]
 for package in (cs_companion.core, cs_companion.storage):
     names.append(package.__name__)
     names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from cs_companion import cli, resources
+from cs_companion import cli
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer
+from cs_companion.storage import resources
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BUILTIN_LIBRARY = REPO_ROOT / "scripts_library"
@@ -40,14 +41,15 @@ def test_committed_app_icon_is_a_256px_png_drawn_from_the_svg() -> None:
 
 @pytest.fixture
 def fake_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder laid out like PyInstaller's ``_internal/``, with sys.frozen/_MEIPASS pointing at it."""
-    bundle = tmp_path / "cs-companion" / "_internal"
-    (bundle / "resources" / "icons").mkdir(parents=True)
-    shutil.copy2(REPO_ROOT / "resources" / "icons" / "app.png", bundle / "resources" / "icons" / "app.png")
-    shutil.copytree(BUILTIN_LIBRARY, bundle / "scripts_library")
+    """A package laid out like PyInstaller's ``_internal/cs_companion/`` (and a wheel's), data under ``_data/``."""
+    package = tmp_path / "cs-companion" / "_internal" / "cs_companion"
+    data = package / "_data"
+    (data / "resources" / "icons").mkdir(parents=True)
+    shutil.copy2(REPO_ROOT / "resources" / "icons" / "app.png", data / "resources" / "icons" / "app.png")
+    shutil.copytree(BUILTIN_LIBRARY, data / "scripts_library")
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
-    return bundle
+    monkeypatch.setattr(resources.importlib_resources, "files", lambda name: package)
+    return data
 
 
 def test_frozen_lookups_go_to_the_bundle(fake_bundle: Path) -> None:

@@ -11,8 +11,8 @@ from conftest import BUILTIN_LIBRARY, DATA_DIR
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Library, Scenario, Script
 from cs_companion.core.search import SearchIndex
-from cs_companion.core.snapshot import library_from_state, library_state
 from cs_companion.core.text import normalise, pinyin_forms, pinyin_of_text
+from cs_companion.storage.snapshot import library_from_state, library_state
 
 MIN_TOP3_ACCURACY = 0.95
 

@@ -24,7 +24,13 @@ import pytest
 from conftest import BUILTIN_LIBRARY
 from fake_keyring import MemoryKeyring
 
-from cs_companion.core.feed import (
+from cs_companion.core.layers import load_stack
+from cs_companion.core.loader import load_path
+from cs_companion.core.models import Layer, Library
+from cs_companion.storage import secrets
+from cs_companion.storage.paths import AppPaths
+from cs_companion.storage.personal import PersonalStore
+from cs_companion.sync.feed import (
     FetchResponse,
     SourceError,
     UrllibFetcher,
@@ -32,15 +38,9 @@ from cs_companion.core.feed import (
     parse_source,
     redact_url,
 )
-from cs_companion.core.folder import FolderState, folder_fingerprint, probe_folder
-from cs_companion.core.layers import load_stack
-from cs_companion.core.loader import load_path
-from cs_companion.core.models import Layer, Library
-from cs_companion.core.teamcache import META_NAME
-from cs_companion.core.updates import FailureKind, UpdateService, UpdateStatus
-from cs_companion.storage import secrets
-from cs_companion.storage.paths import AppPaths
-from cs_companion.storage.personal import PersonalStore
+from cs_companion.sync.folder import FolderState, folder_fingerprint, probe_folder
+from cs_companion.sync.teamcache import META_NAME
+from cs_companion.sync.updates import FailureKind, UpdateService, UpdateStatus
 
 TOKEN = "s3cr3t-Team-Token-9f8e7d"
 

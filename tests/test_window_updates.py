@@ -150,7 +150,7 @@ def test_url_source_is_fetched_polled_and_checked_on_demand(qtbot: QtBot, web_fe
 def test_large_team_library_without_snapshot_loads_after_the_window_opens(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import cs_companion.ui.app as app_module
+    import cs_companion.storage.agent_library as app_module
 
     monkeypatch.setattr(app_module, "QUICK_START_TEAM_BYTES", 0)  # treat any team library as large
     team = AppPaths.default().team_cache_dir

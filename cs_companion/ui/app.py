@@ -22,10 +22,11 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from cs_companion import APP_DISPLAY_NAME, APP_NAME, ORGANIZATION, __version__
 from cs_companion.core.models import Layer
 from cs_companion.core.problems import Problem
-from cs_companion.core.stack import LoadedLibrary, load_indexed
-from cs_companion.resources import builtin_library_dir, resource_path
+from cs_companion.storage.agent_library import load_agent_library
 from cs_companion.storage.paths import AppPaths, system_config_file
+from cs_companion.storage.resources import resource_path
 from cs_companion.storage.settings import SettingsStore, load_system_config
+from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.storage.userstate import UserStateStore
 from cs_companion.ui.main_window import MainWindow, WindowContext
 from cs_companion.ui.single_instance import SingleInstance
@@ -95,27 +96,6 @@ def install_translations(language: str) -> None:
             _installed.append(translator)
 
 
-QUICK_START_TEAM_BYTES = 1_000_000
-"""Above this (about 1,000 scripts) a team library without a fresh snapshot loads after the window opens."""
-
-
-def load_library_for(paths: AppPaths, library_override: Path | None = None, quick: bool = False) -> LoadedLibrary:
-    """The agent's layered library (snapshot-cached), or only ``library_override``.
-
-    ``quick`` (window start-up) may return a partial library without a large
-    team layer; ``connect_updates`` then loads the full one in the background.
-    """
-    if library_override is not None:
-        return load_indexed(library_override)
-    return load_indexed(
-        builtin_library_dir(),
-        paths.team_cache_dir,
-        paths.personal_library_file,
-        paths.snapshot_file,
-        defer_team_over=QUICK_START_TEAM_BYTES if quick else None,
-    )
-
-
 def _problem_messages(loaded: LoadedLibrary) -> list[str]:
     errors: list[Problem] = [p for p in loaded.problems if p.is_error]
     if not errors:
@@ -125,30 +105,30 @@ def _problem_messages(loaded: LoadedLibrary) -> list[str]:
     return [f"部分话术库未能加载：{first}{more}"]
 
 
-def build_context(paths: AppPaths, library_override: Path | None = None) -> WindowContext:
+def build_context(paths: AppPaths, team_library: Path | None = None) -> WindowContext:
     system = load_system_config(system_config_file())
     settings_store = SettingsStore(paths.settings_file, system)
     settings = settings_store.load()
     state_store = UserStateStore(paths.user_state_file)
     state = state_store.load()
-    loaded = load_library_for(paths, library_override, quick=True)
+    loaded = load_agent_library(paths, team_library, quick=True)
     messages = [m for m in (system.message, settings_store.message, state_store.message) if m]
     messages += _problem_messages(loaded)
-    if Layer.BUILTIN not in loaded.layer_info and library_override is None:
+    if Layer.BUILTIN not in loaded.layer_info:
         messages.append("内置话术库损坏，请联系IT重新安装")
     return WindowContext(paths, settings_store, settings, state_store, state, loaded, messages)
 
 
-def build_main_window(paths: AppPaths, library_override: Path | None = None) -> MainWindow:
+def build_main_window(paths: AppPaths, team_library: Path | None = None) -> MainWindow:
     """The main window, not yet shown. A QApplication must exist."""
-    context = build_context(paths, library_override)
+    context = build_context(paths, team_library)
     install_translations(context.settings.language)
     return MainWindow(context)
 
 
-def connect_updates(window: MainWindow, paths: AppPaths, library_override: Path | None = None) -> UpdateController:
+def connect_updates(window: MainWindow, paths: AppPaths, team_library: Path | None = None) -> UpdateController:
     """Wire team updates and own-script reloads to the window (no team layer with ``--library``)."""
-    controller = UpdateController(paths, lambda: load_library_for(paths, library_override), parent=window)
+    controller = UpdateController(paths, lambda: load_agent_library(paths, team_library), parent=window)
     controller.library_ready.connect(window.set_library)
     controller.update_finished.connect(window.show_update_result)
     controller.folder_unavailable.connect(
@@ -168,7 +148,7 @@ def connect_updates(window: MainWindow, paths: AppPaths, library_override: Path 
 
         controller.library_ready.connect(full_library_arrived)
         controller.reload_library()
-    if library_override is None:
+    if team_library is None:
         window.settings_changed.connect(controller.apply_settings)
         controller.apply_settings(window.settings)
     return controller
@@ -203,7 +183,7 @@ def _install_excepthook(paths: AppPaths, window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def run_app(library_override: Path | None = None) -> int:
+def run_app(team_library: Path | None = None) -> int:
     """Run the window until quit. A second launch brings the first window forward and exits 0."""
     started = time.perf_counter()
     paths = AppPaths.default()
@@ -213,10 +193,10 @@ def run_app(library_override: Path | None = None) -> int:
         print(f"{APP_NAME}: already running; brought the window to the front", file=sys.stderr)
         return 0
     instance.listen()
-    window = build_main_window(paths, library_override)
+    window = build_main_window(paths, team_library)
     _install_excepthook(paths, window)
     instance.activated.connect(lambda: bring_to_front(window))
-    updates = connect_updates(window, paths, library_override)
+    updates = connect_updates(window, paths, team_library)
     app.aboutToQuit.connect(updates.shutdown)
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():

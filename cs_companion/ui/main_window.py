@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 from cs_companion.core.compliance import ComplianceChecker
 from cs_companion.core.conversation import Conversation
 from cs_companion.core.models import Layer, Script
-from cs_companion.core.stack import LoadedLibrary
-from cs_companion.core.updates import UpdateResult, UpdateStatus
 from cs_companion.storage.jsonstore import load_json_object, save_json_object
 from cs_companion.storage.paths import AppPaths
 from cs_companion.storage.personal import PersonalError, PersonalStore
 from cs_companion.storage.settings import Settings, SettingsStore
+from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.storage.userstate import UserState, UserStateStore
+from cs_companion.sync.updates import UpdateResult, UpdateStatus
 from cs_companion.ui.banner import Banner
 from cs_companion.ui.field_form import FieldForm
 from cs_companion.ui.preview import ReplyPreview

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs_companion.core.feed import SourceError, parse_source
 from cs_companion.storage.secrets import SecretStoreError, clear_token, set_token, token_status
 from cs_companion.storage.settings import MAX_FONT, MAX_POLL, MIN_FONT, MIN_POLL, Settings
+from cs_companion.sync.feed import SourceError, parse_source
 
 
 class SettingsDialog(QDialog):

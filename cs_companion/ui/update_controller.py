@@ -16,15 +16,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
-from cs_companion.core.feed import SourceError, parse_source
-from cs_companion.core.folder import FolderState, probe_folder
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer
-from cs_companion.core.stack import LoadedLibrary
-from cs_companion.core.updates import UpdateResult, UpdateService, UpdateStatus
-from cs_companion.resources import builtin_library_dir
 from cs_companion.storage.paths import AppPaths
+from cs_companion.storage.resources import builtin_library_dir
 from cs_companion.storage.settings import Settings
+from cs_companion.storage.stack import LoadedLibrary
+from cs_companion.sync.feed import SourceError, parse_source
+from cs_companion.sync.folder import FolderState, probe_folder
+from cs_companion.sync.updates import UpdateResult, UpdateService, UpdateStatus
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 800

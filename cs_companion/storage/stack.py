@@ -15,7 +15,7 @@ from cs_companion.core.loader import library_files
 from cs_companion.core.models import LAYER_ORDER, Layer, Library, LibraryInfo
 from cs_companion.core.problems import Problem
 from cs_companion.core.search import SearchIndex
-from cs_companion.core.snapshot import load_snapshot, save_snapshot, sources_key
+from cs_companion.storage.snapshot import load_snapshot, save_snapshot, sources_key
 
 
 @dataclass

@@ -22,12 +22,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from cs_companion.core.folder import LibraryFile
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer, Library, LibraryInfo
 from cs_companion.core.problems import Problem
 from cs_companion.storage.atomic import write_json_atomic
 from cs_companion.storage.jsonstore import load_json_object
+from cs_companion.sync.folder import LibraryFile
 
 META_NAME = ".source.json"
 FEED_FILE_NAME = "team_library.yaml"

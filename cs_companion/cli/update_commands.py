@@ -14,22 +14,16 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cs_companion import APP_NAME
-from cs_companion.cli import CliError
-from cs_companion.core.diff import diff_libraries
-from cs_companion.core.folder import FolderError, read_library
-from cs_companion.core.loader import load_path
-from cs_companion.core.models import Layer, Library
-from cs_companion.core.stack import load_indexed
-from cs_companion.core.updates import UpdateService, validate_team_files
-from cs_companion.resources import builtin_library_dir
-from cs_companion.storage.paths import AppPaths, system_config_file
-from cs_companion.storage.secrets import SecretStoreError, clear_token, set_token, token_status
-from cs_companion.storage.settings import SettingsStore, load_system_config
+from cs_companion.cli.errors import CliError
+
+if TYPE_CHECKING:
+    from cs_companion.core.models import Library
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register the update, diff and token commands on the main parser."""
     p = sub.add_parser("update", help="fetch the team library once; install it only if it is valid")
     p.add_argument(
@@ -54,6 +48,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
 
 
 def _builtin_library() -> Library:
+    from cs_companion.core.loader import load_path
+    from cs_companion.core.models import Layer
+    from cs_companion.storage.resources import builtin_library_dir
+
     result = load_path(builtin_library_dir(), Layer.BUILTIN)
     if result.library is None:
         first = result.errors[0] if result.errors else "cannot be loaded"
@@ -62,6 +60,11 @@ def _builtin_library() -> Library:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
+    from cs_companion.storage.agent_library import load_agent_library
+    from cs_companion.storage.paths import AppPaths, system_config_file
+    from cs_companion.storage.settings import SettingsStore, load_system_config
+    from cs_companion.sync.updates import UpdateService
+
     paths = AppPaths.default()
     store = SettingsStore(paths.settings_file, load_system_config(system_config_file()))
     configured = store.load().team_source
@@ -78,7 +81,7 @@ def cmd_update(args: argparse.Namespace) -> int:
         print(f"  {line}")
     if result.updated:
         # Build the start-up snapshot now, so the next window start stays fast.
-        load_indexed(builtin_library_dir(), paths.team_cache_dir, paths.personal_library_file, paths.snapshot_file)
+        load_agent_library(paths)
     warnings = [p for p in result.problems if not p.is_error]
     if result.updated and warnings:
         print(f"{len(warnings)} warnings; run '{APP_NAME} validate' on the source to see them", file=sys.stderr)
@@ -86,6 +89,12 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    from cs_companion.core.diff import diff_libraries
+    from cs_companion.core.loader import load_path
+    from cs_companion.core.models import Layer
+    from cs_companion.sync.folder import FolderError, read_library
+    from cs_companion.sync.updates import validate_team_files
+
     builtin = _builtin_library()
     known = [s.id for s in builtin.scenarios]
     old = load_path(args.old, Layer.TEAM, known)
@@ -122,6 +131,8 @@ def _read_token() -> str:
 
 
 def cmd_token_set(args: argparse.Namespace) -> int:
+    from cs_companion.storage.secrets import SecretStoreError, set_token
+
     try:
         set_token(_read_token())
     except SecretStoreError as exc:
@@ -131,6 +142,8 @@ def cmd_token_set(args: argparse.Namespace) -> int:
 
 
 def cmd_token_clear(args: argparse.Namespace) -> int:
+    from cs_companion.storage.secrets import SecretStoreError, clear_token
+
     try:
         removed = clear_token()
     except SecretStoreError as exc:
@@ -140,6 +153,8 @@ def cmd_token_clear(args: argparse.Namespace) -> int:
 
 
 def cmd_token_status(args: argparse.Namespace) -> int:
+    from cs_companion.storage.secrets import token_status
+
     status = token_status()
     print(status.describe())
     return 0 if status.available else 1

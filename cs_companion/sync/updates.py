@@ -25,7 +25,12 @@ from enum import Enum
 
 from cs_companion.core.compliance import check_library
 from cs_companion.core.diff import LibraryDiff, diff_libraries
-from cs_companion.core.feed import (
+from cs_companion.core.loader import load_sources
+from cs_companion.core.models import Layer, Library, LibraryInfo
+from cs_companion.core.problems import Problem, Severity
+from cs_companion.storage.paths import AppPaths
+from cs_companion.storage.secrets import get_token
+from cs_companion.sync.feed import (
     Fetcher,
     FetchError,
     FetchResponse,
@@ -35,13 +40,8 @@ from cs_companion.core.feed import (
     parse_source,
     redact_url,
 )
-from cs_companion.core.folder import FolderError, LibraryFile, fingerprint, read_library, unparsable
-from cs_companion.core.loader import load_sources
-from cs_companion.core.models import Layer, Library, LibraryInfo
-from cs_companion.core.problems import Problem, Severity
-from cs_companion.core.teamcache import FEED_FILE_NAME, CachedTeam, CacheMetadata, TeamCache
-from cs_companion.storage.paths import AppPaths
-from cs_companion.storage.secrets import get_token
+from cs_companion.sync.folder import FolderError, LibraryFile, fingerprint, read_library, unparsable
+from cs_companion.sync.teamcache import FEED_FILE_NAME, CachedTeam, CacheMetadata, TeamCache
 
 log = logging.getLogger(__name__)
 
