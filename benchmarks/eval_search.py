@@ -59,7 +59,7 @@ def main() -> int:
         counts, misses = evaluate(index, cases)
         print(f"== {path.name}: {len(cases)} cases, {len(library.scripts)} scripts")
         total = {k: sum(v for key, v in counts.items() if key.endswith(k)) for k in ("total", "top1", "top3", "empty")}
-        for kind in sorted({key.split(".")[0] for key in counts}) + ["all"]:
+        for kind in [*sorted({key.split(".")[0] for key in counts}), "all"]:
             c = total if kind == "all" else {k: counts[f"{kind}.{k}"] for k in ("total", "top1", "top3", "empty")}
             print(
                 f"{kind:8} n={c['total']:4}  top1 {c['top1'] / c['total']:6.1%}  "
