@@ -115,16 +115,21 @@ def load_indexed(
         quick = _set_aside_damaged_personal(load_stack(builtin, None, personal), personal)
         infos = {layer: lib.info for layer, lib in quick.layers.items()}
         return LoadedLibrary(quick.library, SearchIndex(quick.library), infos, quick.problems, partial=True)
-    stack = _set_aside_damaged_personal(load_stack(builtin, team, personal), personal)
-    if personal is not None and not personal.exists() and files[Layer.PERSONAL]:
-        files[Layer.PERSONAL] = []  # it was just set aside
+    stack = _within_budget(load_stack(builtin, team, personal))
+    lasting = stack.problems
+    set_aside = _set_aside_damaged_personal(stack, personal)
+    if set_aside is not stack:
+        # The snapshot describes the files as they are now: without the damaged file, and
+        # without the one-time note saying it was moved (or every later start would repeat it).
+        files[Layer.PERSONAL] = []
         key = key_now()
-    stack = _within_budget(stack)
+        lasting = [p for p in stack.problems if p.file != str(personal)]
+        stack = set_aside
     index = SearchIndex(stack.library)
     infos = {layer: lib.info for layer, lib in stack.layers.items()}
     if snapshot is not None and Layer.BUILTIN in stack.layers:
         extra = {"layers": {layer.value: (i.name, i.version, i.updated, i.author) for layer, i in infos.items()}}
-        save_snapshot(snapshot, key, stack.library, index, stack.problems, extra)
+        save_snapshot(snapshot, key, stack.library, index, lasting, extra)
     return LoadedLibrary(stack.library, index, infos, stack.problems)
 
 
