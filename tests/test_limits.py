@@ -167,6 +167,26 @@ def test_library_over_the_index_budget_is_refused(monkeypatch: pytest.MonkeyPatc
     problem = only_error(load_text(text))
     assert (problem.file, problem.line) == ("lib.yaml", 1)
     assert "1,050 characters in all; the limit is 1,000" in problem.message
+    assert problem.message.startswith("the library is too big to search quickly")
+
+
+def test_many_different_titles_are_refused_before_pinyin_work() -> None:
+    """1,100 titles of 200 different characters: within every total, but ~4 s of pinyin past the budget."""
+    titles = [
+        "".join(chr(0x4E00 + (i * 7919 + k * 104729) % 20000) for k in range(MAX_TITLE_CHARS)) for i in range(1100)
+    ]
+    text = HEADER + "".join(f"  - {{id: a.n{i}, scenario: x.a, title: {t}, body: B}}\n" for i, t in enumerate(titles))
+    problem = only_error(load_text(text))
+    assert f"more than {budget.MAX_PINYIN_CHARS:,} characters of different text" in problem.message
+
+
+def test_many_different_character_pairs_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(budget, "MAX_DISTINCT_BIGRAMS", 50)
+    examples = ", ".join("".join(chr(0x4E00 + i * 13 + k) for k in range(12)) for i in range(10))
+    problem = only_error(
+        load_text(HEADER + f"  - {{id: a.one, scenario: x.a, title: T, body: B, examples: [{examples}]}}\n")
+    )
+    assert "more than 50 different pairs" in problem.message
 
 
 def test_real_budget_refuses_a_library_of_maximal_titles_in_little_time() -> None:
@@ -177,7 +197,7 @@ def test_real_budget_refuses_a_library_of_maximal_titles_in_little_time() -> Non
     started = time.perf_counter()
     problem = only_error(load_text(text))
     assert time.perf_counter() - started < 10
-    assert "titles and keywords" in problem.message
+    assert "titles and keywords have 1,400,000 characters in all" in problem.message
 
 
 # ----------------------------------------------------------------------------- invalid scalars
