@@ -341,3 +341,17 @@ def test_validate_reports_an_invalid_scalar_with_exit_1(
     assert code == 1, out + err
     assert out.startswith(f"{path}:3:12: ")
     assert "unexpected" not in err and "Traceback" not in err
+
+
+def test_validate_refuses_the_alias_text_bomb_quickly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import time
+
+    from test_limits import hostile_library
+
+    path = tmp_path / "hostile.yaml"
+    path.write_bytes(hostile_library())
+    started = time.perf_counter()
+    code, out, _ = run(capsys, "validate", str(path))
+    assert time.perf_counter() - started < 2
+    assert code == 1
+    assert out.startswith(f"{path}:3:5: document expands to more than")

@@ -298,3 +298,9 @@ def test_units_next_to_other_fields_are_fine() -> None:
     text += "      - {name: n, type: number}\n"
     result = load_text(text)
     assert result.ok, [str(p) for p in result.problems]
+
+
+def test_positions_count_windows_line_breaks() -> None:
+    text = HEADER + "  - id: a.one\n    scenario: x.a\n    title: T\n    body: |-\n      第一行\n      再见{{x}}\n"
+    problem = only_error(load_text(text.replace("\n", "\r\n")))
+    assert (problem.line, problem.col) == (8, 9)
