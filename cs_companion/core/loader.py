@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cs_companion.core.budget import budget_problem
 from cs_companion.core.models import Layer, Library, LibraryInfo, Scenario
 from cs_companion.core.problems import Location, Problem, Severity, has_errors
 from cs_companion.core.schema import ParsedFile, read_file_data
@@ -110,6 +111,10 @@ def load_sources(
         problems.extend(file_result.problems)
         parsed.append(file_result)
     library = _combine(parsed, problems, known_scenarios)
+    if not has_errors(problems):
+        over = budget_problem(library, Location(names[0] if names else "library", 1, 1))
+        if over is not None:
+            problems.append(over)
     return LoadResult(None if has_errors(problems) else library, problems, names)
 
 
