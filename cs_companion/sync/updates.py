@@ -25,6 +25,7 @@ from enum import Enum
 
 from cs_companion.core.compliance import check_library
 from cs_companion.core.diff import LibraryDiff, diff_libraries
+from cs_companion.core.libtree import shown_path
 from cs_companion.core.loader import load_sources
 from cs_companion.core.models import Layer, Library, LibraryInfo
 from cs_companion.core.problems import Problem, Severity
@@ -347,7 +348,7 @@ class UpdateService:
 
 
 def _display(raw: str) -> str:
-    text = (raw or "").strip()
+    text = shown_path((raw or "").strip())  # printable even if the path is not UTF-8
     return redact_url(text) if "://" in text else text
 
 
