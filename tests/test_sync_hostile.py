@@ -475,3 +475,17 @@ def test_walk_order_matches_the_old_sorted_rglob(tmp_path: Path) -> None:
             old.append(candidate)
     assert libtree.library_files(tmp_path) == old
     assert len(old) == 8
+
+
+def test_watch_targets_never_raise(share: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cs_companion.sync.folder import watch_targets
+
+    (share / "sub").mkdir()
+    (share / "sub" / "a.yaml").write_text(MORE, encoding="utf-8")
+    (share / ".git").mkdir()
+    assert sorted(watch_targets(share)) == sorted(
+        [share, share / "sub", share / "00_team.yaml", share / "sub" / "a.yaml"]
+    )
+    assert watch_targets(share / "00_team.yaml") == [share / "00_team.yaml", share]
+    make_unreadable(monkeypatch, share / "sub")
+    assert watch_targets(share) == [share]

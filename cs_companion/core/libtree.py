@@ -67,11 +67,21 @@ def library_files(path: Path) -> list[Path]:
         if not is_utf8_name(path.name):
             raise LibraryTreeError(shown_path(path), _NOT_UTF8)
         return [path]
+    return library_tree(path)[1]
+
+
+def library_tree(path: Path) -> tuple[list[Path], list[Path]]:
+    """The folders (``path`` first) and the library files under the folder ``path``; see ``library_files``.
+
+    The folders are what a file watcher needs to notice new files.
+    """
+    folders: list[Path] = []
     files: list[Path] = []
     pending: list[tuple[Path, str, int]] = [(path, "", 0)]
     visited = 0
     while pending:
         folder, rel, depth = pending.pop()
+        folders.append(folder)
         visited += 1
         if visited > MAX_FOLDERS:
             raise LibraryTreeError(shown_path(path), f"more than {MAX_FOLDERS:,} folders; point to the library folder")
@@ -97,7 +107,7 @@ def library_files(path: Path) -> list[Path]:
                     files.append(child)
             except OSError as exc:
                 raise LibraryTreeError(shown_path(child), f"cannot read: {exc.strerror or exc}") from None
-    return sorted(files)
+    return folders, sorted(files)
 
 
 _NOT_UTF8 = "the file or folder name is not valid UTF-8 text; rename it"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from cs_companion.core.libtree import LibraryTreeError, library_files, shown_path
+from cs_companion.core.libtree import LibraryTreeError, library_files, library_tree, shown_path
 from cs_companion.core.loader import MAX_FILES, MAX_TOTAL_BYTES
 from cs_companion.core.problems import Problem
 from cs_companion.core.yamlsafe import MAX_FILE_BYTES, YamlParseError, decode_library_bytes, parse_yaml
@@ -100,6 +100,22 @@ def _read_capped(file: Path) -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise FolderError(f"{shown_path(file)} is larger than the {MAX_FILE_BYTES:,} byte limit")
     return data
+
+
+def watch_targets(path: Path) -> list[Path]:
+    """The folder or file ``path`` plus what a file watcher should watch under it; never raises.
+
+    Folders are included so new files are noticed. When the tree cannot be
+    walked (unreadable, too deep), only ``path`` is returned: the update
+    itself reports why, and the poll timer still notices a repair.
+    """
+    try:
+        if not path.is_dir():
+            return [path, path.parent]
+        folders, files = library_tree(path)
+    except (LibraryTreeError, OSError):
+        return [path]
+    return folders + files
 
 
 def fingerprint(files: list[LibraryFile]) -> str:

@@ -230,7 +230,7 @@ class UpdateService:
                 src = source if isinstance(source, TeamSource) else parse_source(source)
                 shown = src.display
                 if src.is_url and self.token_provider is not None:
-                    token = _safe_token(self.token_provider)
+                    token = safe_token(self.token_provider)
                 result = self._check(src, token)
             except SourceError as exc:
                 result = self._failed(shown, FailureKind.SOURCE, str(exc))
@@ -352,7 +352,8 @@ def _display(raw: str) -> str:
     return redact_url(text) if "://" in text else text
 
 
-def _safe_token(provider: TokenProvider) -> str | None:
+def safe_token(provider: TokenProvider) -> str | None:
+    """The stored access token, or None when there is none or the keyring fails (then fetch without it)."""
     try:
         return provider() or None
     except Exception as exc:
