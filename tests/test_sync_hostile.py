@@ -11,7 +11,10 @@ import builtins
 import io
 import os
 import pathlib
+import shutil
 import socket
+import ssl
+import subprocess
 import sys
 import threading
 import time
@@ -27,7 +30,7 @@ from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer, Library
 from cs_companion.core.yamlsafe import MAX_FILE_BYTES
 from cs_companion.storage.paths import AppPaths
-from cs_companion.sync.feed import UrllibFetcher
+from cs_companion.sync.feed import FetchError, UrllibFetcher
 from cs_companion.sync.folder import FolderError, FolderState, probe_folder, read_library
 from cs_companion.sync.updates import FailureKind, UpdateService, UpdateStatus
 
@@ -73,7 +76,15 @@ class TricklingServer:
     itself: after ``pieces`` sends, when the client hangs up, or at close().
     """
 
-    def __init__(self, status: str = "200 OK", gap: float = 0.25, pieces: int = 40, per_byte: bool = False) -> None:
+    def __init__(
+        self,
+        status: str = "200 OK",
+        gap: float = 0.25,
+        pieces: int = 40,
+        per_byte: bool = False,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
+        self.tls = tls
         self.status = status
         self.gap = gap
         self.pieces = pieces
@@ -88,7 +99,7 @@ class TricklingServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/team.yaml"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}/team.yaml"
 
     def _serve(self) -> None:
         deadline = time.monotonic() + 30  # the server's own bound, whatever the client does
@@ -103,8 +114,14 @@ class TricklingServer:
 
     def _answer(self, conn: socket.socket) -> None:
         started = time.monotonic()
+        conn.settimeout(2)
+        if self.tls is not None:
+            try:
+                conn = self.tls.wrap_socket(conn, server_side=True)
+            except OSError:
+                conn.close()
+                return
         with conn:
-            conn.settimeout(2)
             request = b""
             while b"\r\n\r\n" not in request and len(request) < 65536:
                 chunk = conn.recv(4096)
@@ -170,10 +187,42 @@ def test_status_line_trickled_byte_by_byte_hits_the_total_deadline(trickler) -> 
     server = trickler(per_byte=True, gap=0.2, pieces=100)
     fetcher = UrllibFetcher(timeout=1, total_timeout=1.5)
     started = time.monotonic()
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(FetchError) as caught:
         fetcher.fetch(server.url)
     assert time.monotonic() - started < 3
     assert str(caught.value) == f"timed out after 1.5 s downloading {server.url}"
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a test certificate")
+def test_https_headers_trickled_hit_the_total_deadline(
+    trickler, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"]
+    command += ["-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)]
+    subprocess.run(
+        command,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert, key)
+    monkeypatch.setattr(ssl, "_create_default_https_context", lambda: ssl.create_default_context(cafile=str(cert)))
+    server = trickler(tls=server_context, gap=0.25, pieces=40)
+    fetcher = UrllibFetcher(timeout=1, total_timeout=2)
+
+    started = time.monotonic()
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch(server.url)
+    assert time.monotonic() - started < 3.5
+    assert (
+        caught.value.kind == FetchError.TIMEOUT and str(caught.value) == f"timed out after 2 s downloading {server.url}"
+    )
+
+    quick = trickler(tls=server_context, status="404 Not Found", gap=0.01, pieces=2)  # TLS itself still works
+    with pytest.raises(FetchError, match="HTTP 404"):
+        fetcher.fetch(quick.url)
 
 
 def test_a_quick_answer_is_not_affected_by_the_deadline(trickler, paths: AppPaths, builtin: Library) -> None:  # type: ignore[no-untyped-def]
