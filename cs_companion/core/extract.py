@@ -87,7 +87,9 @@ class _Found:
 
 def _fold(text: str) -> str:
     """NFKC only (full-width digits and letters become ASCII); positions are kept 1:1 per character."""
-    return "".join(unicodedata.normalize("NFKC", ch) if len(unicodedata.normalize("NFKC", ch)) == 1 else ch for ch in text)
+    return "".join(
+        unicodedata.normalize("NFKC", ch) if len(unicodedata.normalize("NFKC", ch)) == 1 else ch for ch in text
+    )
 
 
 def _before(text: str, start: int) -> str:
@@ -124,10 +126,9 @@ def _scan(text: str) -> list[_Found]:
             re.search(_TRACKING_WORDS + _TAIL, before) or (delivery and re.search(_WEAK_TRACKING_WORDS + _TAIL, before))
         )
         courier_context = _COURIER.search(before) or _COURIER.match(after)
-        if tracking_context or (courier_context and not re.search(r"订单", before)):
-            if 10 <= len(digits) <= 15:
-                add("tracking_no", digits, m.start(), m.end())
-                continue
+        if (tracking_context or (courier_context and not re.search(r"订单", before))) and 10 <= len(digits) <= 15:
+            add("tracking_no", digits, m.start(), m.end())
+            continue
         if len(digits) in (11, 12, 18, 19) or (re.search(_ORDER_WORDS + _TAIL, before) and len(digits) >= 10):
             add("order_no", digits, m.start(), m.end())
         elif 12 <= len(digits) <= 15 and re.search(r"快递|物流", text):
