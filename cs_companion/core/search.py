@@ -223,7 +223,7 @@ class SearchIndex:
         total = max(len(self.scripts), 1)
         self._postings = postings
         self._idf = {g: math.log(1 + total / len(ids)) for g, ids in postings.items()}
-        self._stop_df = max(30, total // 12)
+        self._stop_df = max(30, total // 40)  # a bigram in more than 2.5% of scripts does not pick candidates
         self._scenario_ids = list(scenario_ids)
         self._script_scenario = script_scenario
         self._scenarios = _ScenarioIndex.build([list(p.items()) for p in scenario_phrases])
