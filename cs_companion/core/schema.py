@@ -262,8 +262,9 @@ def _read_scenario(item: Any, loc: Location, check: _Checker) -> Scenario | None
             data.loc("id"), f"scenario id '{shown(sid)}' must look like 'category.name' (letters, digits, _ and -)"
         )
         return None
-    name = check.text(data, "name", f"scenario '{sid}'", required=True, limit=MAX_PHRASE_CHARS)
     aliases = check.text_list(data, "aliases", f"scenario '{sid}'")
+    # A name may be left out when the entry only adds aliases to a scenario of a lower layer.
+    name = check.text(data, "name", f"scenario '{sid}'", required=not aliases, limit=MAX_PHRASE_CHARS)
     return Scenario(sid, name or sid, aliases) if sid else None
 
 
