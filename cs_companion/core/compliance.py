@@ -49,8 +49,8 @@ MAX_LIBRARY_PHRASES = 2000
 """Forbidden phrases (and, separately, allow-list entries) one library may declare."""
 MAX_PHRASE_CHARS = 50
 """Longest forbidden or allowed phrase; longer text is a sentence, not a phrase."""
-MAX_CHECKER_PHRASES = 2 * MAX_LIBRARY_PHRASES
-"""What one checker accepts: the built-in library's list plus a team library's."""
+MAX_CHECKER_PHRASES = 3 * MAX_LIBRARY_PHRASES
+"""What one checker accepts: the built-in, team and personal layers' lists together."""
 
 _CLAUSE_END = re.compile(r"[,。!?;\n~]")
 _SENTENCE_END = re.compile(r"[。!?;\n]")

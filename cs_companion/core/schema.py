@@ -23,7 +23,7 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 SCENARIO_PATTERN = re.compile(r"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$")
 MAX_BODY_CHARS = 4000
 
-TOP_KEYS = {"schema", "library", "categories", "scenarios", "scripts", "forbidden_phrases"}
+TOP_KEYS = {"schema", "library", "categories", "scenarios", "scripts", "forbidden_phrases", "compliance"}
 SCRIPT_KEYS = {"id", "scenario", "title", "body", "keywords", "examples", "fields", "notes", "meta"}
 FIELD_KEYS = {"name", "label", "type", "required", "default", "options", "hint"}
 INFO_KEYS = {"name", "version", "updated", "author"}
@@ -40,6 +40,7 @@ class ParsedFile:
     scenarios: list[tuple[Scenario, Location]] = field(default_factory=list)
     scripts: list[tuple[Script, Location]] = field(default_factory=list)
     forbidden_phrases: list[str] = field(default_factory=list)
+    compliance_allow: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -152,7 +153,34 @@ def read_file_data(data: Any, filename: str, layer: Layer) -> ParsedFile:
         if script is not None:
             parsed.scripts.append((script, loc))
     parsed.forbidden_phrases = list(check.text_list(top, "forbidden_phrases", "the top level"))
+    _read_compliance(top, check, parsed)
     return parsed
+
+
+# ----- compliance: {forbidden: [...], allow: [...]} ---------------------------------------------
+COMPLIANCE_KEYS = {"forbidden", "allow"}
+
+
+def _read_compliance(top: YamlMap, check: _Checker, parsed: ParsedFile) -> None:
+    """Team phrases and allow-list entries, capped so a hostile list cannot slow every keystroke."""
+    from cs_companion.core.compliance import MAX_LIBRARY_PHRASES, MAX_PHRASE_CHARS
+
+    if "compliance" in top and top["compliance"] is not None:
+        section = check.mapping(top["compliance"], top.loc("compliance"), "'compliance'")
+        if section is not None:
+            check.unknown_keys(section, COMPLIANCE_KEYS, "'compliance'")
+            parsed.forbidden_phrases += check.text_list(section, "forbidden", "'compliance'")
+            parsed.compliance_allow = list(check.text_list(section, "allow", "'compliance'"))
+    where = top.loc("compliance") if "compliance" in top else top.loc("forbidden_phrases")
+    lists = (("forbidden phrases", parsed.forbidden_phrases), ("allow-list entries", parsed.compliance_allow))
+    for what, items in lists:
+        if len(items) > MAX_LIBRARY_PHRASES:
+            check.error(where, f"{len(items)} {what}; a library may have at most {MAX_LIBRARY_PHRASES}")
+            items.clear()
+            continue
+        for item in [i for i in items if len(i) > MAX_PHRASE_CHARS]:
+            check.error(where, f"'{item[:20]}…' in {what} is {len(item)} characters; the limit is {MAX_PHRASE_CHARS}")
+            items.remove(item)
 
 
 def _read_schema(top: YamlMap, check: _Checker) -> None:
