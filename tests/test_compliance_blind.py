@@ -17,9 +17,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "blind" / "compliance_corpus.yaml"
 
-# What rules v2 reached when this test was written (v1: recall 17.8%, false alarms 2.8%).
+# Rules v2 reached recall 81.3% and false alarms 1.4% (v1: recall 17.8%, false alarms 2.8%).
 # Targets are recall >= 0.95 and false alarms <= 0.02; recall is below target (see README).
-MIN_RECALL = 0.78
+MIN_RECALL = 0.81
 MAX_FALSE_ALARMS = 0.02
 
 
