@@ -130,11 +130,12 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check library files the way the app will; exit 1 if the app would refuse any of them.
 
-    Compliance findings are errors in the built-in library. In team files they
-    are printed as warnings (the team lead decides the wording), but a team
-    update refuses a library with findings, so they still make the exit code 1.
+    Blocking compliance findings are errors in the built-in library. In team
+    files every finding is printed as a warning (the team lead decides the
+    wording), but a team update refuses a library with a blocking finding, so
+    those still make the exit code 1.
     """
-    from cs_companion.core.compliance import check_library
+    from cs_companion.core.compliance import as_warnings, check_library
     from cs_companion.core.loader import load_path
     from cs_companion.core.models import Layer
     from cs_companion.core.problems import Problem, Severity
@@ -150,10 +151,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         result = load_path(path, Layer.BUILTIN if is_builtin else Layer.TEAM, known)
         problems = list(result.problems)
         compliance = []
+        refused = 0  # blocking compliance findings: a team update would refuse the library
         if result.library is not None:
-            severity = Severity.ERROR if is_builtin else Severity.WARNING
             extra = builtin.forbidden_phrases if builtin and not is_builtin else ()
-            compliance = check_library(result.library, extra, severity)
+            allow = builtin.compliance_allow if builtin and not is_builtin else ()
+            found = check_library(result.library, extra, Severity.ERROR, allow)
+            refused = sum(p.is_error for p in found)
+            compliance = found if is_builtin else as_warnings(found)
         if result.library is not None and not result.library.scripts:
             # The app refuses a library with no scripts, so validate must not call it ok.
             where = result.files[0] if result.files else str(path)
@@ -162,7 +166,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(problem)
         errors = sum(p.is_error for p in problems + compliance)
         warnings = len(problems) + len(compliance) - errors
-        blocking = errors + (len(compliance) if not is_builtin else 0) + (warnings if args.strict else 0)
+        blocking = errors + (refused if not is_builtin else 0) + (warnings if args.strict else 0)
         blocking_total += blocking
         if result.library is None or not result.library.scripts:
             print(f"{path}: invalid, {errors} errors", file=sys.stderr)

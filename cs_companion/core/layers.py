@@ -23,6 +23,7 @@ def merge_layers(layers: Sequence[Library | None]) -> Library:
     categories: dict[str, Category] = {}
     scenarios: dict[str, Scenario] = {}
     forbidden: dict[str, None] = {}
+    allow: dict[str, None] = {}
     info = LibraryInfo()
     for lib in present:
         if info == LibraryInfo():
@@ -35,12 +36,14 @@ def merge_layers(layers: Sequence[Library | None]) -> Library:
             scripts[script.id] = script  # dict keeps the first insertion position
         for phrase in lib.forbidden_phrases:
             forbidden.setdefault(phrase, None)
+        allow.update(dict.fromkeys(lib.compliance_allow))
     return Library(
         info=info,
         categories=tuple(categories.values()),
         scenarios=tuple(scenarios.values()),
         scripts=tuple(scripts.values()),
         forbidden_phrases=tuple(forbidden),
+        compliance_allow=tuple(allow),
     )
 
 

@@ -103,6 +103,22 @@ def load_sources(
     return LoadResult(None if has_errors(problems) else library, problems, names)
 
 
+def _check_phrase_totals(
+    parsed: list[ParsedFile], problems: list[Problem], forbidden: dict[str, None], allow: dict[str, None]
+) -> None:
+    """Each file is capped by the schema; files of one library together are capped here."""
+    from cs_companion.core.compliance import MAX_LIBRARY_PHRASES
+
+    for what, phrases in (("forbidden phrases", forbidden), ("allow-list entries", allow)):
+        if len(phrases) > MAX_LIBRARY_PHRASES and parsed:
+            problems.append(
+                Location(parsed[0].filename).problem(
+                    f"the library's files have {len(phrases)} {what} together; the limit is {MAX_LIBRARY_PHRASES}"
+                )
+            )
+            phrases.clear()
+
+
 def _combine(parsed: list[ParsedFile], problems: list[Problem], known_scenarios: Collection[str]) -> Library:
     """Merge the files of one library, reporting ids defined twice."""
     info: LibraryInfo | None = None
@@ -113,6 +129,7 @@ def _combine(parsed: list[ParsedFile], problems: list[Problem], known_scenarios:
     scripts = {}
     script_locations: dict[str, Location] = {}
     forbidden: dict[str, None] = {}
+    allow: dict[str, None] = dict.fromkeys(p for part in parsed for p in part.compliance_allow)
     for part in parsed:
         if part.info is not None:
             if info is None:
@@ -145,6 +162,7 @@ def _combine(parsed: list[ParsedFile], problems: list[Problem], known_scenarios:
             script_locations[script.id] = loc
         for phrase in part.forbidden_phrases:
             forbidden.setdefault(phrase, None)
+    _check_phrase_totals(parsed, problems, forbidden, allow)
     known = set(known_scenarios) | set(scenarios)
     if known:
         for sid, script in scripts.items():
@@ -161,4 +179,5 @@ def _combine(parsed: list[ParsedFile], problems: list[Problem], known_scenarios:
         scenarios=tuple(scenarios.values()),
         scripts=tuple(scripts.values()),
         forbidden_phrases=tuple(forbidden),
+        compliance_allow=tuple(allow),
     )

@@ -117,6 +117,8 @@ class Library:
     scenarios: tuple[Scenario, ...] = ()
     scripts: tuple[Script, ...] = ()
     forbidden_phrases: tuple[str, ...] = ()
+    # Everyday words the compliance rules must not flag in this library (``compliance: allow:``).
+    compliance_allow: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {s.id: s for s in self.scripts})

@@ -51,7 +51,7 @@ MAX_FORBIDDEN_PHRASES = 10_000
 MAX_SHOWN_CHARS = 40
 """Library text quoted in a message is cut to this, so one problem stays one readable line."""
 
-TOP_KEYS = {"schema", "library", "categories", "scenarios", "scripts", "forbidden_phrases"}
+TOP_KEYS = {"schema", "library", "categories", "scenarios", "scripts", "forbidden_phrases", "compliance"}
 SCRIPT_KEYS = {"id", "scenario", "title", "body", "keywords", "examples", "fields", "notes", "meta"}
 FIELD_KEYS = {"name", "label", "type", "required", "default", "options", "hint"}
 INFO_KEYS = {"name", "version", "updated", "author"}
@@ -68,6 +68,7 @@ class ParsedFile:
     scenarios: list[tuple[Scenario, Location]] = field(default_factory=list)
     scripts: list[tuple[Script, Location]] = field(default_factory=list)
     forbidden_phrases: list[str] = field(default_factory=list)
+    compliance_allow: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -222,7 +223,34 @@ def read_file_data(data: Any, filename: str, layer: Layer) -> ParsedFile:
     parsed.forbidden_phrases = list(
         check.text_list(top, "forbidden_phrases", "the top level", max_items=MAX_FORBIDDEN_PHRASES)
     )
+    _read_compliance(top, check, parsed)
     return parsed
+
+
+# ----- compliance: {forbidden: [...], allow: [...]} ---------------------------------------------
+COMPLIANCE_KEYS = {"forbidden", "allow"}
+
+
+def _read_compliance(top: YamlMap, check: _Checker, parsed: ParsedFile) -> None:
+    """Team phrases and allow-list entries, capped so a hostile list cannot slow every keystroke."""
+    from cs_companion.core.compliance import MAX_LIBRARY_PHRASES, MAX_PHRASE_CHARS
+
+    if "compliance" in top and top["compliance"] is not None:
+        section = check.mapping(top["compliance"], top.loc("compliance"), "'compliance'")
+        if section is not None:
+            check.unknown_keys(section, COMPLIANCE_KEYS, "'compliance'")
+            parsed.forbidden_phrases += check.text_list(section, "forbidden", "'compliance'")
+            parsed.compliance_allow = list(check.text_list(section, "allow", "'compliance'"))
+    where = top.loc("compliance") if "compliance" in top else top.loc("forbidden_phrases")
+    lists = (("forbidden phrases", parsed.forbidden_phrases), ("allow-list entries", parsed.compliance_allow))
+    for what, items in lists:
+        if len(items) > MAX_LIBRARY_PHRASES:
+            check.error(where, f"{len(items)} {what}; a library may have at most {MAX_LIBRARY_PHRASES}")
+            items.clear()
+            continue
+        for item in [i for i in items if len(i) > MAX_PHRASE_CHARS]:
+            check.error(where, f"'{item[:20]}…' in {what} is {len(item)} characters; the limit is {MAX_PHRASE_CHARS}")
+            items.remove(item)
 
 
 def _read_schema(top: YamlMap, check: _Checker) -> None:

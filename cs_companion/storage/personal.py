@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from cs_companion.core.compliance import ComplianceChecker
+from cs_companion.core.compliance import ComplianceChecker, check_scripts
 from cs_companion.core.loader import LoadResult, load_path, load_sources
 from cs_companion.core.models import Category, Field, FieldType, Layer, Library, Scenario, Script
 from cs_companion.core.problems import Problem
@@ -133,8 +133,7 @@ class PersonalStore:
         self.builtin = builtin_library
         builtin_ids = [s.id for s in builtin_library.scenarios] if builtin_library else []
         self.known_scenarios = [*builtin_ids, *extra_scenarios]
-        phrases = builtin_library.forbidden_phrases if builtin_library else ()
-        self._checker = ComplianceChecker(phrases)
+        self._checker = ComplianceChecker.for_library(builtin_library) if builtin_library else ComplianceChecker()
         self._lock = threading.RLock()
 
     # ----- reading -------------------------------------------------------------------------
@@ -267,11 +266,11 @@ class PersonalStore:
         return [s for s in (saved.script(c.id) for c in changed) if s is not None]
 
     def _check_compliance(self, scripts: Iterable[Script], *, with_location: bool) -> None:
-        for script in scripts:
-            findings = self._checker.check(script.body)
-            if findings:
-                where = f"{script.origin}:{script.line}:1: " if with_location and script.origin else ""
-                raise PersonalError(f"{where}script '{script.id}': {findings[0]} [{findings[0].rule}]")
+        """Refuse a script with a blocking finding in any text it can send; warnings do not block."""
+        for problem in check_scripts(scripts, self._checker):
+            if problem.is_error:
+                where = f"{problem.file}:{problem.line}:1: " if with_location and problem.file else ""
+                raise PersonalError(f"{where}{problem.message}")
 
 
 def set_aside_damaged(path: Path, problems: Sequence[Problem]) -> Problem | None:

@@ -30,8 +30,8 @@ from cs_companion.core.search import SearchIndex
 from cs_companion.storage.atomic import write_bytes_atomic
 
 MAGIC = b"CSCSNAP1"
-FORMAT = 2
-"""2: keyed on file content instead of size and mtime."""
+FORMAT = 3
+"""2: keyed on file content instead of size and mtime; 3: the library carries its compliance allow-list."""
 
 T = TypeVar("T")
 
@@ -116,11 +116,12 @@ def library_state(lib: Library) -> tuple[Any, ...]:
         tuple((s.id, s.name, s.aliases) for s in lib.scenarios),
         tuple(_script_state(s) for s in lib.scripts),
         lib.forbidden_phrases,
+        lib.compliance_allow,
     )
 
 
 def library_from_state(state: tuple[Any, ...]) -> Library:
-    info, cats, scenarios, scripts, forbidden = state
+    info, cats, scenarios, scripts, forbidden, allow = state
     field_cache: dict[tuple[Any, ...], Field] = {}
     return Library(
         info=LibraryInfo(*info),
@@ -128,6 +129,7 @@ def library_from_state(state: tuple[Any, ...]) -> Library:
         scenarios=tuple(Scenario(i, n, tuple(a)) for i, n, a in scenarios),
         scripts=tuple(_script_from_state(s, field_cache) for s in scripts),
         forbidden_phrases=tuple(forbidden),
+        compliance_allow=tuple(allow),
     )
 
 

@@ -146,10 +146,12 @@ def validate_team_files(files: Sequence[LibraryFile], builtin: Library | None) -
         kind = FailureKind.UNPARSABLE if unparsable(list(files)) else FailureKind.INVALID
         return Validation(None, tuple(problems), kind, _first_of(errors))
     extra = builtin.forbidden_phrases if builtin else ()
-    findings = check_library(result.library, extra, Severity.ERROR)
-    if findings:
-        problems.extend(findings)
-        return Validation(None, tuple(problems), FailureKind.COMPLIANCE, _first_of(findings))
+    allow = builtin.compliance_allow if builtin else ()
+    findings = check_library(result.library, extra, Severity.ERROR, allow)
+    problems.extend(findings)
+    blocking = [p for p in findings if p.is_error]  # warnings (e.g. a promise) are shown, not refused
+    if blocking:
+        return Validation(None, tuple(problems), FailureKind.COMPLIANCE, _first_of(blocking))
     if not result.library.scripts:
         where = files[0].shown if files else "the team library"
         return Validation(None, tuple(problems), FailureKind.EMPTY, f"{where}: the team library has no scripts")

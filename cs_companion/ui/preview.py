@@ -46,6 +46,11 @@ class ReplyPreview(QWidget):
     def text(self) -> str:
         return self.editor.toPlainText()
 
+    @property
+    def has_blocking(self) -> bool:
+        """True when a finding must be confirmed before the reply is copied or pasted."""
+        return any(f.blocking for f in self.findings)
+
     def set_rendered(self, text: str) -> None:
         """Show freshly rendered text (not an agent edit)."""
         self._programmatic = True
@@ -69,8 +74,8 @@ class ReplyPreview(QWidget):
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor("#ff4d4f"))
-            fmt.setBackground(QColor("#fff1f0"))
+            fmt.setUnderlineColor(QColor("#ff4d4f" if finding.blocking else "#faad14"))
+            fmt.setBackground(QColor("#fff1f0" if finding.blocking else "#fffbe6"))
             selection.format = fmt
             cursor = QTextCursor(self.editor.document())
             cursor.setPosition(finding.start)
@@ -79,7 +84,7 @@ class ReplyPreview(QWidget):
             selections.append(selection)
         self.editor.setExtraSelections(selections)
         if self.findings:
-            lines = "\n".join(f"⚠ {f}" for f in self.findings[:3])
+            lines = "\n".join(f"{'⛔' if f.blocking else '⚠'} {f}" for f in self.findings[:3])
             self.warning.setText(self.tr("发送前请修改：") + "\n" + lines)
             self.warning.show()
         else:

@@ -94,7 +94,7 @@ class ReplyPanel(QWidget):
     # ------------------------------------------------------------ content
     def set_library(self, library: Library) -> None:
         self._library = library
-        self.preview.set_checker(ComplianceChecker(library.forbidden_phrases))
+        self.preview.set_checker(ComplianceChecker.for_library(library))
 
     def show_script(self, script: Script | None, library: Library, searching: bool, favourite: bool = False) -> None:
         """Show ``script`` with the conversation's values, or an empty state."""
