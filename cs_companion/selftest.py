@@ -126,7 +126,7 @@ def _step_machine_config(state: _State) -> str:
     source = data.get("team_source")
     if source is not None and not isinstance(source, str):
         raise StepFailed(f"{path}: team_source must be a string")
-    parts = [f"{path}", f"{len(data)} keys"]
+    parts = [f"{path}", f"{len(data)} key" + ("" if len(data) == 1 else "s")]
     if source:
         parts.append("team source preset" + (", locked" if data.get("lock_team_source") is True else ""))
     return ", ".join(parts) + warnings

@@ -43,8 +43,8 @@ def locked(target: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None
     path = lock_path(target)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(path), timeout=timeout, is_singleton=True)
-        lock.acquire()
+        lock = FileLock(str(path), is_singleton=True)  # one object per file: nested saves re-enter it
+        lock.acquire(timeout=timeout)
     except Timeout:
         raise StorageError(
             f"cannot save {target.name}: another cs-companion process has been saving it for {timeout:.0f} s",

@@ -31,7 +31,7 @@ from cs_companion.storage.settings import SettingsStore, load_system_config
 from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.storage.userstate import UserStateStore
 from cs_companion.ui.main_window import MainWindow, WindowContext
-from cs_companion.ui.single_instance import SingleInstance
+from cs_companion.ui.single_instance import NOTIFIED, UNREACHABLE, SingleInstance
 from cs_companion.ui.tray import Tray, bring_to_front
 from cs_companion.ui.update_controller import UpdateController
 
@@ -201,11 +201,11 @@ def run_app(team_library: Path | None = None) -> int:
     paths = AppPaths.default()
     app = create_application()
     instance = SingleInstance(paths.lock_name)
-    if not instance.listen():
-        # Another window holds this profile's lock; it may be a moment away from listening.
-        if SingleInstance.notify_running_within(paths.lock_name):
-            print(f"{APP_NAME}: already running; brought the window to the front", file=sys.stderr)
-            return 0
+    claim = instance.claim()
+    if claim == NOTIFIED:
+        print(f"{APP_NAME}: already running; brought the window to the front", file=sys.stderr)
+        return 0
+    if claim == UNREACHABLE:
         holder = instance.holder_pid()
         who = f" (process {holder})" if holder else ""
         print(f"{APP_NAME}: already running on this profile{who} but not answering; close it first", file=sys.stderr)

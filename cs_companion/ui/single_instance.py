@@ -29,6 +29,9 @@ REACH_SECONDS = 5.0
 """How long a second launch keeps trying to reach the first, which may hold the lock but not yet listen."""
 
 
+PRIMARY, NOTIFIED, UNREACHABLE = "primary", "notified", "unreachable"
+
+
 def default_lock_file(name: str) -> Path:
     return Path(QDir.tempPath()) / f"{name}.lock"
 
@@ -98,6 +101,13 @@ class SingleInstance(QObject):
         self._server = server
         return True
 
+    def claim(self, reach_seconds: float = REACH_SECONDS) -> str:
+        """Decide this launch: ``PRIMARY`` (run the window), ``NOTIFIED`` (the running one was asked to come
+        forward; exit) or ``UNREACHABLE`` (another live launch holds the profile but does not answer; exit)."""
+        if self.listen():
+            return PRIMARY
+        return NOTIFIED if self.notify_running_within(self.name, reach_seconds) else UNREACHABLE
+
     def _take_lock(self) -> bool:
         with contextlib.suppress(OSError):
             self.lock_file.parent.mkdir(parents=True, exist_ok=True)
@@ -110,8 +120,9 @@ class SingleInstance(QObject):
 
     def holder_pid(self) -> int | None:
         """Process id of the instance holding the lock, if it can be read (for messages)."""
-        ok, pid, _host, _app = self._lock.getLockInfo()
-        return int(pid) if ok and pid else None
+        info = self._lock.getLockInfo()  # PySide6: (pid, hostname, appname); pid 0 when unknown
+        pid = info[0] if isinstance(info, tuple) and info else 0
+        return int(pid) if isinstance(pid, int) and not isinstance(pid, bool) and pid > 0 else None
 
     def _on_connection(self) -> None:
         """Read the one short message synchronously: no per-socket lambdas outliving sockets."""
