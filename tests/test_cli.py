@@ -321,3 +321,37 @@ def test_usage_errors_exit_2_without_traceback(capsys: pytest.CaptureFixture[str
     assert code == 2
     assert out == ""
     assert_one_line_error(err)
+
+
+def test_validate_fails_on_a_library_without_scripts(capsys: pytest.CaptureFixture[str], write_yaml: WriteYaml) -> None:
+    for name, text in (("empty.yaml", ""), ("catalogue.yaml", "schema: 1\ncategories:\n  - {id: x, name: X}\n")):
+        path = write_yaml(name, text)
+        code, out, err = run(capsys, "validate", str(path))
+        assert code == 1, out + err
+        assert f"{path}:1:1: the library has no scripts" in out
+        assert "ok" not in err and "invalid" in err
+
+
+@pytest.mark.parametrize("value", ["2026-02-30", "2026-01-01 10:00:00+25:00", "9" * 5000, "!!int abc"])
+def test_validate_reports_an_invalid_scalar_with_exit_1(
+    capsys: pytest.CaptureFixture[str], write_yaml: WriteYaml, value: str
+) -> None:
+    path = write_yaml("bad.yaml", f"schema: 1\nlibrary:\n  updated: {value}\n" + CUSTOM.split("\n", 1)[1])
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 1, out + err
+    assert out.startswith(f"{path}:3:12: ")
+    assert "unexpected" not in err and "Traceback" not in err
+
+
+def test_validate_refuses_the_alias_text_bomb_quickly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import time
+
+    from test_limits import hostile_library
+
+    path = tmp_path / "hostile.yaml"
+    path.write_bytes(hostile_library())
+    started = time.perf_counter()
+    code, out, _ = run(capsys, "validate", str(path))
+    assert time.perf_counter() - started < 2
+    assert code == 1
+    assert out.startswith(f"{path}:3:5: document expands to more than")

@@ -80,7 +80,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(304)
             self.end_headers()
             return
-        body = state["body"]
+        body = state["bodies"].get(self.path, state["body"])
         self.send_response(200)
         self.send_header("ETag", '"v1"')
         self.send_header("Content-Length", str(len(body)))
@@ -95,6 +95,7 @@ def feed() -> Iterator[dict]:
     state = {
         "status": 200,
         "body": TEAM_V1.encode(),
+        "bodies": {},  # path -> body, for a second library on the same server
         "auth": [],
         "url": f"http://127.0.0.1:{httpd.server_address[1]}/t.yaml",
     }
@@ -218,9 +219,48 @@ def test_diff_shows_what_a_push_would_change(write_yaml, capsys: pytest.CaptureF
     assert capsys.readouterr().out.splitlines() == [
         "+ 团队 · 新话术 [team.new]",
         "~ 团队 · 欢迎 [team.greeting]: body",
+        "    - body: 亲，您好！这里是官方旗舰店～",
+        "    + body: 亲，您好！欢迎光临～",
         "- 团队 · 结束语 [team.closing]",
         "1 added, 1 changed, 1 removed",
     ]
+
+
+def test_diff_fetches_https_and_http_sources_like_update(
+    feed: dict, write_yaml, memory_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    memory_keyring.set_password("cs-companion", "team-feed-token", TOKEN)
+    feed["bodies"]["/v2.yaml"] = TEAM_V2.encode()
+    v2_url = feed["url"].replace("/t.yaml", "/v2.yaml")
+    expected = [
+        "+ 团队 · 新话术 [team.new]",
+        "~ 团队 · 欢迎 [team.greeting]: body",
+        "    - body: 亲，您好！这里是官方旗舰店～",
+        "    + body: 亲，您好！欢迎光临～",
+        "- 团队 · 结束语 [team.closing]",
+        "1 added, 1 changed, 1 removed",
+    ]
+
+    assert main(["diff", feed["url"], v2_url]) == 0  # both fetched, no "http:/127.0.0.1" path
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == expected and captured.err == ""
+    assert feed["auth"] == [f"Bearer {TOKEN}"] * 2  # the stored token, as update sends it
+
+    new = write_yaml("new.yaml", TEAM_V2)
+    assert main(["diff", feed["url"], str(new)]) == 0  # feed against a local draft
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_diff_with_a_failing_or_refused_address_is_one_line(feed: dict, write_yaml, capsys) -> None:  # type: ignore[no-untyped-def]
+    new = write_yaml("new.yaml", TEAM_V2)
+    feed["status"] = 404
+    assert main(["diff", feed["url"], str(new)]) == 1
+    assert one_line(capsys.readouterr().err) == (
+        f"cs-companion: OLD library cannot be loaded: HTTP 404 Not Found from {feed['url']} (check the team address)"
+    )
+    assert main(["diff", str(new), "http://example.com/team.yaml"]) == 1
+    err = one_line(capsys.readouterr().err)
+    assert err.startswith("cs-companion: NEW library cannot be loaded: plain http:// is only allowed")
 
 
 def test_diff_of_invalid_new_prints_problems(write_yaml, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cs_companion.storage.paths import AppPaths
+from cs_companion.ui import window_dialogs
 from cs_companion.ui.app import build_main_window
 from cs_companion.ui.main_window import MainWindow
 from cs_companion.ui.my_scripts_dialog import MyScriptsDialog, ScriptEditor
@@ -71,10 +72,10 @@ def test_new_own_script_gets_fields_from_its_placeholders(window: MainWindow, mo
         return int(QDialog.DialogCode.Accepted)
 
     monkeypatch.setattr(ScriptEditor, "exec", fake_editor_exec)
-    dialog = MyScriptsDialog(window.personal_store(), window.loaded.library, window)
+    dialog = MyScriptsDialog(window_dialogs.personal_store(window), window.loaded.library, window)
     dialog.add()
     assert dialog.changed and dialog.list.count() == 1
-    (script,) = window.personal_store().scripts()
+    (script,) = window_dialogs.personal_store(window).scripts()
     assert script.keywords == ("催件", "加急")
     assert [(f.name, f.type.value, f.required) for f in script.fields] == [
         ("order_no", "order_no", True),
@@ -92,7 +93,7 @@ def test_own_script_with_forbidden_phrase_is_refused(window: MainWindow, monkeyp
     warnings: list[str] = []
     monkeypatch.setattr(ScriptEditor, "exec", fake_editor_exec)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
-    dialog = MyScriptsDialog(window.personal_store(), window.loaded.library, window)
+    dialog = MyScriptsDialog(window_dialogs.personal_store(window), window.loaded.library, window)
     dialog.add()
     assert not dialog.changed and dialog.list.count() == 0
     assert warnings and "review_reward" in warnings[0]

@@ -55,3 +55,65 @@ def test_none_means_no_library() -> None:
     assert [c.id for c in diff_libraries(None, OLD).added] == ["a", "b", "c"]
     assert [c.id for c in diff_libraries(OLD, None).removed] == ["a", "b", "c"]
     assert diff_libraries(None, None) == LibraryDiff()
+
+
+def test_changed_script_shows_old_and_new_text() -> None:
+    new = Library(scripts=(script("a", "欢迎"), script("b", "催付", "新的正文"), OLD.scripts[2]))
+    diff = diff_libraries(OLD, new)
+    assert diff.changed[0].details == ("- body: 正文", "+ body: 新的正文")
+    assert diff.lines(details=True) == ["~ 催付 [b]: body", "    - body: 正文", "    + body: 新的正文"]
+    assert diff.lines() == ["~ 催付 [b]: body"]  # the window's one-line-per-script list is unchanged
+
+
+def test_long_body_is_trimmed_to_the_changed_words() -> None:
+    body = "亲，" + "这是一段很长的说明文字，" * 50 + "请您放心。"
+    old = script("a", body=body)
+    new = replace(old, body=body.replace("请您放心", "请您耐心等待"))
+    details = diff_libraries(Library(scripts=(old,)), Library(scripts=(new,))).changed[0].details
+    assert details == (
+        "- body: …字，这是一段很长的说明文字，请您放心。",
+        "+ body: …字，这是一段很长的说明文字，请您耐心等待。",
+    )
+
+    middle = replace(old, body=body[:300] + "【新增一句】" + body[300:])
+    details = diff_libraries(Library(scripts=(old,)), Library(scripts=(middle,))).changed[0].details
+    assert len(details) == 2 and all(len(line) < 60 for line in details)
+    assert details[0].startswith("- body: …") and details[0].endswith("…")
+    assert "【新增一句】" in details[1] and "【新增一句】" not in details[0]
+
+
+def test_multi_line_body_lists_and_fields() -> None:
+    old = script("a", body="第一行\n第二行\n第三行", keywords=("发货", "快递"), fields=(Field("x", "金额"),))
+    new = replace(
+        old,
+        body="第一行\n第二行改\n第三行\n第四行",
+        keywords=("快递", "物流"),
+        fields=(Field("x", "金额", FieldType.MONEY, required=True),),
+        notes="只在大促期间使用",
+        scenario="general.closing",
+    )
+    details = diff_libraries(Library(scripts=(old,)), Library(scripts=(new,))).changed[0].details
+    assert details == (
+        "- body: 第二行",
+        "+ body: 第二行改",
+        "+ body: 第四行",
+        "- scenario: general.greeting",
+        "+ scenario: general.closing",
+        "- fields: x (金额; text)",
+        "+ fields: x (金额; money, required)",
+        "- keywords: 发货",
+        "+ keywords: 物流",
+        "- notes: (empty)",
+        "+ notes: 只在大促期间使用",
+    )
+    reordered = replace(old, keywords=("快递", "发货"))
+    details = diff_libraries(Library(scripts=(old,)), Library(scripts=(reordered,))).changed[0].details
+    assert details == ("~ keywords: same items, new order",)
+
+
+def test_title_change_is_not_repeated_and_many_lines_are_counted() -> None:
+    old = script("a", body="\n".join(f"第{i}行" for i in range(30)))
+    new = replace(old, title="新标题", body="\n".join(f"第{i}行改" for i in range(30)))
+    details = diff_libraries(Library(scripts=(old,)), Library(scripts=(new,))).changed[0].details
+    assert not any(line.startswith(("- title", "+ title")) for line in details)
+    assert len(details) == 9 and details[-1] == "  body: … 52 more changed lines"

@@ -229,7 +229,7 @@ def body_script(body: str, fields: str = "") -> str:
 
 def test_placeholder_without_field_is_an_error() -> None:
     problem = only_error(load_text(body_script("您好，{{order_no}}")))
-    assert (problem.line, problem.col) == (6, 11)
+    assert (problem.line, problem.col) == (6, 15)  # the placeholder itself, not the start of the value
     assert "{{order_no}}" in problem.message
     assert "no field" in problem.message
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from cs_companion.core.browse import tab_keys
 from cs_companion.core.template import render
 from cs_companion.storage.paths import AppPaths
 from cs_companion.ui.app import build_main_window
@@ -191,7 +192,7 @@ def test_pin_button_toggles_on_top_and_saves(window: MainWindow, qtbot: QtBot) -
 
 
 def test_category_tab_filters_results(window: MainWindow) -> None:
-    logistics = window._tab_keys.index("logistics")
+    logistics = tab_keys(window.loaded.library).index("logistics")
     window.tabs.setCurrentIndex(logistics)
     scenarios = {window.model.script_at(i).scenario for i in range(window.model.rowCount())}
     assert scenarios and all(s.startswith("logistics.") for s in scenarios)

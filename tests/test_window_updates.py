@@ -90,11 +90,23 @@ def test_manual_check_without_source_says_what_to_do(qtbot: QtBot) -> None:
     controller.shutdown()
 
 
-def test_own_script_survives_team_update_that_removes_its_original(qtbot: QtBot, team_folder: Path) -> None:
+def test_own_script_survives_team_update_that_removes_its_original(
+    qtbot: QtBot, team_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cs_companion.ui.my_scripts_dialog import ScriptEditor
+
+    opened: list[str] = []
+
+    def fake_exec(editor: ScriptEditor) -> int:
+        opened.append(editor.windowTitle())
+        return 0  # the agent closes the editor: the copy is kept as it is
+
+    monkeypatch.setattr(ScriptEditor, "exec", fake_exec)
     window, controller = start(qtbot, str(team_folder))
     qtbot.waitUntil(lambda: has_script(window, "team.beta"), timeout=10_000)
     assert window.select_script("team.beta")
     window.copy_to_mine_action.trigger()
+    assert opened, "copying to my scripts opens the copy in the editor"
     qtbot.waitUntil(lambda: has_script(window, "my.team.beta"), timeout=10_000)
     assert window.current is not None and window.current.id == "my.team.beta"
     assert AppPaths.default().personal_library_file.exists()

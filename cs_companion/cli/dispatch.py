@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from cs_companion import APP_NAME, __version__
-from cs_companion.cli import library_commands, update_commands
+from cs_companion.cli import extract_commands, library_commands, update_commands
 from cs_companion.cli.errors import CliError
 
 HOME_ENV = "CS_COMPANION_HOME"  # same value as storage.paths.HOME_ENV; not imported to keep start-up light
@@ -35,6 +35,7 @@ LIBRARY_HELP = (
 COMMAND_MODULES: tuple[Callable[[argparse._SubParsersAction], None], ...] = (  # type: ignore[type-arg]
     library_commands.register,
     update_commands.register,
+    extract_commands.register,
 )
 
 

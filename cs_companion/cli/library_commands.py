@@ -137,7 +137,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from cs_companion.core.compliance import check_library
     from cs_companion.core.loader import load_path
     from cs_companion.core.models import Layer
-    from cs_companion.core.problems import Severity
+    from cs_companion.core.problems import Problem, Severity
     from cs_companion.storage.resources import builtin_library_dir
 
     builtin_dir = builtin_library_dir().resolve()
@@ -154,13 +154,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
             severity = Severity.ERROR if is_builtin else Severity.WARNING
             extra = builtin.forbidden_phrases if builtin and not is_builtin else ()
             compliance = check_library(result.library, extra, severity)
+        if result.library is not None and not result.library.scripts:
+            # The app refuses a library with no scripts, so validate must not call it ok.
+            where = result.files[0] if result.files else str(path)
+            problems.append(Problem(where, 1, 1, "the library has no scripts; agents' apps refuse an empty library"))
         for problem in problems + compliance:
             print(problem)
         errors = sum(p.is_error for p in problems + compliance)
         warnings = len(problems) + len(compliance) - errors
         blocking = errors + (len(compliance) if not is_builtin else 0) + (warnings if args.strict else 0)
         blocking_total += blocking
-        if result.library is None:
+        if result.library is None or not result.library.scripts:
             print(f"{path}: invalid, {errors} errors", file=sys.stderr)
         elif blocking:
             print(f"{path}: would be refused by agents' apps ({blocking} blocking problems)", file=sys.stderr)

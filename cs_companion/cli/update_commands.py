@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cs_companion import APP_NAME
@@ -21,6 +20,7 @@ from cs_companion.cli.errors import CliError
 
 if TYPE_CHECKING:
     from cs_companion.core.models import Library
+    from cs_companion.sync.folder import LibraryFile
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,8 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_update)
 
     p = sub.add_parser("diff", help="what publishing NEW in place of OLD would change for agents")
-    p.add_argument("old", type=Path, metavar="OLD", help="the library agents have now (file or folder)")
-    p.add_argument("new", type=Path, metavar="NEW", help="the library you are about to publish")
+    p.add_argument("old", metavar="OLD", help="the library agents have now (https:// address, file or folder)")
+    p.add_argument("new", metavar="NEW", help="the library you are about to publish (address, file or folder)")
     p.set_defaults(handler=cmd_diff)
 
     p = sub.add_parser("token", help="the team feed access token, kept in the system keyring")
@@ -90,34 +90,44 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from cs_companion.core.diff import diff_libraries
-    from cs_companion.core.loader import load_path
+    from cs_companion.core.loader import load_sources
     from cs_companion.core.models import Layer
-    from cs_companion.sync.folder import FolderError, read_library
     from cs_companion.sync.updates import validate_team_files
 
     builtin = _builtin_library()
     known = [s.id for s in builtin.scenarios]
-    old = load_path(args.old, Layer.TEAM, known)
+    old_name, old_files = _read_diff_source("OLD", args.old)
+    old = load_sources([(f.shown, f.data) for f in old_files], Layer.TEAM, known)
     if old.library is None:
         first = old.errors[0] if old.errors else "cannot be loaded"
-        raise CliError(f"OLD library {args.old} cannot be loaded: {first}")
-    try:
-        files = read_library(args.new)
-    except FolderError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(f"OLD library {old_name} cannot be loaded: {first}")
+    new_name, files = _read_diff_source("NEW", args.new)
     validation = validate_team_files(files, builtin)
     if validation.library is None:
         for problem in validation.problems:
             print(problem)
         errors = sum(1 for p in validation.problems if p.is_error) or 1
-        raise CliError(f"{args.new} would be refused by agents' apps ({errors} error{'s' if errors > 1 else ''})")
+        raise CliError(f"{new_name} would be refused by agents' apps ({errors} error{'s' if errors > 1 else ''})")
     for problem in validation.problems:  # warnings only at this point
         print(problem, file=sys.stderr)
     changes = diff_libraries(old.library, validation.library)
-    for line in changes.lines():
+    for line in changes.lines(details=True):
         print(line)
     print(changes.summary())
     return 0
+
+
+def _read_diff_source(which: str, text: str) -> tuple[str, list[LibraryFile]]:
+    """Read OLD or NEW the way ``update`` reads a source (URLs fetched with the stored token)."""
+    from cs_companion.storage.secrets import get_token
+    from cs_companion.sync.feed import FetchError, SourceError
+    from cs_companion.sync.folder import FolderError
+    from cs_companion.sync.sources import read_source
+
+    try:
+        return read_source(text, token_provider=get_token)
+    except (SourceError, FetchError, FolderError) as exc:
+        raise CliError(f"{which} library cannot be loaded: {exc}") from None
 
 
 def _read_token() -> str:

@@ -30,7 +30,7 @@ def merge_layers(layers: Sequence[Library | None]) -> Library:
         for cat in lib.categories:
             categories[cat.id] = cat
         for scenario in lib.scenarios:
-            scenarios[scenario.id] = scenario
+            scenarios[scenario.id] = _extend(scenarios.get(scenario.id), scenario)
         for script in lib.scripts:
             scripts[script.id] = script  # dict keeps the first insertion position
         for phrase in lib.forbidden_phrases:
@@ -42,6 +42,21 @@ def merge_layers(layers: Sequence[Library | None]) -> Library:
         scripts=tuple(scripts.values()),
         forbidden_phrases=tuple(forbidden),
     )
+
+
+def _extend(earlier: Scenario | None, later: Scenario) -> Scenario:
+    """A later layer's entry for a known scenario adds its aliases (and may rename it); it never drops words.
+
+    Team leads list their shop's own words for a built-in scenario
+    (``{id: logistics.delay, aliases: [催快递]}``); the built-in thesaurus
+    keeps working for everything they did not think of. A later entry
+    without a name of its own (the loader gives it the id) keeps the name.
+    """
+    if earlier is None:
+        return later
+    name = earlier.name if later.name == later.id else later.name
+    aliases = tuple(dict.fromkeys((*earlier.aliases, *later.aliases)))
+    return Scenario(later.id, name, aliases)
 
 
 @dataclass

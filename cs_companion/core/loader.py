@@ -13,12 +13,13 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cs_companion.core.budget import budget_problem
+from cs_companion.core.libtree import LibraryTreeError, library_files
 from cs_companion.core.models import Layer, Library, LibraryInfo, Scenario
 from cs_companion.core.problems import Location, Problem, Severity, has_errors
 from cs_companion.core.schema import ParsedFile, read_file_data
 from cs_companion.core.yamlsafe import MAX_FILE_BYTES, YamlParseError, decode_library_bytes, parse_yaml
 
-LIBRARY_SUFFIXES = (".yaml", ".yml")
 MAX_FILES = 500
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 
@@ -40,30 +41,15 @@ class LoadResult:
         return [p for p in self.problems if p.is_error]
 
 
-def library_files(path: Path) -> list[Path]:
-    """The YAML files that make up the library at ``path`` (a file or a folder).
-
-    Hidden files and editor leftovers (``.#x.yaml``, ``x.yaml~``, ``.x.swp``) are
-    skipped so a half-saved edit in a shared folder is never read as a library.
-    """
-    if path.is_file():
-        return [path]
-    files = []
-    for candidate in sorted(path.rglob("*")):
-        rel_parts = candidate.relative_to(path).parts
-        if any(part.startswith((".", "~")) for part in rel_parts):
-            continue
-        if candidate.suffix.lower() in LIBRARY_SUFFIXES and candidate.is_file():
-            files.append(candidate)
-    return files
-
-
 def load_path(path: Path, layer: Layer = Layer.BUILTIN, known_scenarios: Collection[str] = ()) -> LoadResult:
     """Load the library at ``path``; missing paths and unreadable files become problems."""
     name = str(path)
     if not path.exists():
         return LoadResult(None, [Problem(name, 1, 1, "no such file or folder")])
-    files = library_files(path)
+    try:
+        files = library_files(path)
+    except LibraryTreeError as exc:  # unreadable sub-folder, non-UTF-8 name, too deep: refuse, never skip
+        return LoadResult(None, [Problem(exc.where, 1, 1, exc.reason)])
     if not files:
         return LoadResult(None, [Problem(name, 1, 1, "no .yaml or .yml library files found here")])
     if len(files) > MAX_FILES:
@@ -110,6 +96,10 @@ def load_sources(
         problems.extend(file_result.problems)
         parsed.append(file_result)
     library = _combine(parsed, problems, known_scenarios)
+    if not has_errors(problems):
+        over = budget_problem(library, Location(names[0] if names else "library", 1, 1))
+        if over is not None:
+            problems.append(over)
     return LoadResult(None if has_errors(problems) else library, problems, names)
 
 

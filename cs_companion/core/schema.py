@@ -8,6 +8,7 @@ Cross-file checks (duplicate ids, unknown scenarios) live in ``loader``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -15,13 +16,40 @@ from typing import Any
 from cs_companion.core.fieldtypes import FieldValueError, normalise_value
 from cs_companion.core.models import Category, Field, FieldType, Layer, LibraryInfo, Scenario, Script
 from cs_companion.core.problems import Location, Problem, Severity
-from cs_companion.core.template import field_names_used, placeholders, unclosed_brace_offset
+from cs_companion.core.template import (
+    Placeholder,
+    field_names_used,
+    names_after_unclosed,
+    placeholders,
+    unclosed_brace_offsets,
+)
 from cs_companion.core.yamlsafe import YamlList, YamlMap
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 SCENARIO_PATTERN = re.compile(r"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$")
+
+# Length limits: generous for real scripts (the built-in library's longest title
+# is 24 characters, body 172), small enough that a hostile library cannot make
+# indexing or a keystroke slow (titles and keywords get pinyin: ~5 µs a character).
+MAX_TEXT_CHARS = 200
+"""Default for any text value without its own limit (names, labels, hints, library info)."""
+MAX_TITLE_CHARS = 200
 MAX_BODY_CHARS = 4000
+MAX_NOTES_CHARS = 2000
+MAX_PHRASE_CHARS = 100
+"""A keyword, scenario alias, option or forbidden phrase: something an agent types or picks."""
+MAX_EXAMPLE_CHARS = 300
+"""A customer message the search matches pasted messages against."""
+MAX_DEFAULT_CHARS = 500
+MAX_META_CHARS = 500
+MAX_LIST_ITEMS = 50
+"""Keywords, examples, aliases or options per script/scenario/field."""
+MAX_FIELDS = 20
+MAX_META_KEYS = 20
+MAX_FORBIDDEN_PHRASES = 10_000
+MAX_SHOWN_CHARS = 40
+"""Library text quoted in a message is cut to this, so one problem stays one readable line."""
 
 TOP_KEYS = {"schema", "library", "categories", "scenarios", "scripts", "forbidden_phrases"}
 SCRIPT_KEYS = {"id", "scenario", "title", "body", "keywords", "examples", "fields", "notes", "meta"}
@@ -55,8 +83,12 @@ class _Checker:
     def warn(self, loc: Location, message: str) -> None:
         self.problems.append(loc.problem(message, Severity.WARNING))
 
-    def text(self, data: YamlMap, key: str, where: str, *, required: bool = False) -> str:
-        """A string value; numbers are accepted as their text (e.g. ``version: 2``)."""
+    def text(self, data: YamlMap, key: str, where: str, *, required: bool = False, limit: int = MAX_TEXT_CHARS) -> str:
+        """A string value; numbers are accepted as their text (e.g. ``version: 2``).
+
+        A value longer than ``limit`` characters is an error (it is still
+        returned, so the other checks of the file carry on).
+        """
         if key not in data or data[key] is None:
             if required:
                 self.error(data.location, f"{where} is missing required key '{key}'")
@@ -68,24 +100,54 @@ class _Checker:
         text = str(value)
         if required and not text.strip():
             self.error(data.loc(key), f"'{key}' in {where} must not be empty")
+        if len(text) > limit:
+            self.error(data.loc(key), f"'{key}' in {where} is {len(text):,} characters long; the limit is {limit:,}")
         return text
 
-    def text_list(self, data: YamlMap, key: str, where: str) -> tuple[str, ...]:
-        """A list of strings; a single string is accepted as a one-item list."""
+    def text_list(
+        self,
+        data: YamlMap,
+        key: str,
+        where: str,
+        *,
+        limit: int = MAX_PHRASE_CHARS,
+        max_items: int = MAX_LIST_ITEMS,
+    ) -> tuple[str, ...]:
+        """A list of strings; a single string is accepted as a one-item list.
+
+        At most ``max_items`` items of at most ``limit`` characters each; only
+        the first item over the limit is reported (with how many more there
+        are), so one bad anchor repeated by aliases gives one line, not thousands.
+        """
         value = data.get(key)
         if value is None:
             return ()
         if isinstance(value, str):
+            if len(value) > limit:
+                message = f"'{key}' in {where} is {len(value):,} characters long; the limit is {limit:,}"
+                self.error(data.loc(key), message)
             return (value,)
         if not isinstance(value, YamlList):
             self.error(data.loc(key), f"'{key}' in {where} must be a list of text, not {_type_name(value)}")
             return ()
+        if len(value) > max_items:
+            self.error(data.loc(key), f"'{key}' in {where} has {len(value):,} items; the limit is {max_items:,}")
         items = []
+        too_long: list[tuple[Location, int]] = []
         for item, loc in zip(value, value.item_locations, strict=True):
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
                 self.error(loc, f"items of '{key}' in {where} must be text, not {_type_name(item)}")
-            elif str(item).strip():
-                items.append(str(item).strip())
+                continue
+            text = str(item)
+            if len(text) > limit:
+                too_long.append((loc, len(text)))
+            elif text.strip():
+                items.append(text.strip())
+        if too_long:
+            loc, length = too_long[0]
+            more = f" (and {len(too_long) - 1:,} more)" if len(too_long) > 1 else ""
+            message = f"an item of '{key}' in {where} is {length:,} characters long; the limit is {limit:,}{more}"
+            self.error(loc, message)
         return tuple(items)
 
     def mapping(self, value: Any, loc: Location, where: str) -> YamlMap | None:
@@ -99,6 +161,11 @@ class _Checker:
             if key not in allowed:
                 hint = ", ".join(sorted(allowed))
                 self.warn(data.loc(key), f"unknown key '{key}' in {where} is ignored (known keys: {hint})")
+
+
+def shown(text: str) -> str:
+    """Library text cut to a readable length for a message."""
+    return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
 
 
 def _type_name(value: Any) -> str:
@@ -140,7 +207,8 @@ def read_file_data(data: Any, filename: str, layer: Layer) -> ParsedFile:
         cat = check.mapping(item, loc, "a category")
         if cat is not None:
             check.unknown_keys(cat, {"id", "name"}, "a category")
-            cid, name = check.text(cat, "id", "a category", required=True), check.text(cat, "name", "a category")
+            cid = check.text(cat, "id", "a category", required=True, limit=MAX_PHRASE_CHARS)
+            name = check.text(cat, "name", "a category", limit=MAX_PHRASE_CHARS)
             if cid:
                 parsed.categories.append(Category(cid, name or cid))
     for item, loc in _items(top, "scenarios", check):
@@ -151,7 +219,9 @@ def read_file_data(data: Any, filename: str, layer: Layer) -> ParsedFile:
         script = _read_script(item, loc, check, layer)
         if script is not None:
             parsed.scripts.append((script, loc))
-    parsed.forbidden_phrases = list(check.text_list(top, "forbidden_phrases", "the top level"))
+    parsed.forbidden_phrases = list(
+        check.text_list(top, "forbidden_phrases", "the top level", max_items=MAX_FORBIDDEN_PHRASES)
+    )
     return parsed
 
 
@@ -186,12 +256,15 @@ def _read_scenario(item: Any, loc: Location, check: _Checker) -> Scenario | None
     if data is None:
         return None
     check.unknown_keys(data, {"id", "name", "aliases"}, "a scenario")
-    sid = check.text(data, "id", "a scenario", required=True)
-    if sid and not SCENARIO_PATTERN.match(sid):
-        check.error(data.loc("id"), f"scenario id '{sid}' must look like 'category.name' (letters, digits, _ and -)")
+    sid = check.text(data, "id", "a scenario", required=True, limit=MAX_PHRASE_CHARS)
+    if sid and (len(sid) > MAX_PHRASE_CHARS or not SCENARIO_PATTERN.match(sid)):
+        check.error(
+            data.loc("id"), f"scenario id '{shown(sid)}' must look like 'category.name' (letters, digits, _ and -)"
+        )
         return None
-    name = check.text(data, "name", f"scenario '{sid}'", required=True)
     aliases = check.text_list(data, "aliases", f"scenario '{sid}'")
+    # A name may be left out when the entry only adds aliases to a scenario of a lower layer.
+    name = check.text(data, "name", f"scenario '{sid}'", required=not aliases, limit=MAX_PHRASE_CHARS)
     return Scenario(sid, name or sid, aliases) if sid else None
 
 
@@ -199,23 +272,27 @@ def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer) -> Scr
     data = check.mapping(item, loc, "a script")
     if data is None:
         return None
-    sid = check.text(data, "id", "a script", required=True)
-    where = f"script '{sid}'" if sid else "a script"
+    sid = check.text(data, "id", "a script", required=True, limit=MAX_PHRASE_CHARS)
+    where = f"script '{shown(sid)}'" if sid else "a script"
     check.unknown_keys(data, SCRIPT_KEYS, where)
     ok = bool(sid)
     if sid and not ID_PATTERN.match(sid):
-        check.error(data.loc("id"), f"script id '{sid}' may only use letters, digits, '.', '_' and '-' (max 100)")
+        check.error(
+            data.loc("id"), f"script id '{shown(sid)}' may only use letters, digits, '.', '_' and '-' (max 100)"
+        )
         ok = False
-    scenario = check.text(data, "scenario", where, required=True)
-    if scenario and not SCENARIO_PATTERN.match(scenario):
-        check.error(data.loc("scenario"), f"scenario '{scenario}' in {where} must look like 'category.name'")
+    scenario = check.text(data, "scenario", where, required=True, limit=MAX_PHRASE_CHARS)
+    if scenario and (len(scenario) > MAX_PHRASE_CHARS or not SCENARIO_PATTERN.match(scenario)):
+        check.error(data.loc("scenario"), f"scenario '{shown(scenario)}' in {where} must look like 'category.name'")
         ok = False
-    title = check.text(data, "title", where, required=True)
-    body = check.text(data, "body", where, required=True)
-    if len(body) > MAX_BODY_CHARS:
-        check.error(data.loc("body"), f"body of {where} is {len(body)} characters; the limit is {MAX_BODY_CHARS}")
+    title = check.text(data, "title", where, required=True, limit=MAX_TITLE_CHARS)
+    body = check.text(data, "body", where, required=True, limit=MAX_BODY_CHARS)
     fields = _read_fields(data, check, where)
-    _check_body(data, body, fields, check, where)
+    if len(body) <= MAX_BODY_CHARS:  # an over-long body is already an error; do not scan megabytes for braces
+        _check_body(data, body, fields, check, where)
+    keywords = check.text_list(data, "keywords", where)
+    examples = check.text_list(data, "examples", where, limit=MAX_EXAMPLE_CHARS)
+    notes = check.text(data, "notes", where, limit=MAX_NOTES_CHARS)
     meta = _read_meta(data, check, where)
     if not (ok and scenario and title.strip() and body.strip()):
         return None
@@ -224,10 +301,10 @@ def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer) -> Scr
         scenario=scenario,
         title=title.strip(),
         body=body.rstrip("\n"),
-        keywords=check.text_list(data, "keywords", where),
-        examples=check.text_list(data, "examples", where),
+        keywords=keywords,
+        examples=examples,
         fields=tuple(fields),
-        notes=check.text(data, "notes", where).strip(),
+        notes=notes.strip(),
         meta=MappingProxyType(meta),
         layer=layer,
         origin=loc.file,
@@ -241,9 +318,14 @@ def _read_meta(data: YamlMap, check: _Checker, where: str) -> dict[str, str]:
     meta = check.mapping(data["meta"], data.loc("meta"), f"'meta' of {where}")
     if meta is None:
         return {}
+    if len(meta) > MAX_META_KEYS:
+        check.error(data.loc("meta"), f"'meta' of {where} has {len(meta):,} keys; the limit is {MAX_META_KEYS}")
     result = {}
     for key in meta:
-        value = check.text(meta, key, f"'meta' of {where}")
+        if len(key) > MAX_PHRASE_CHARS:
+            check.error(meta.loc(key), f"a key of 'meta' of {where} is {len(key):,} characters; the limit is 100")
+            continue
+        value = check.text(meta, key, f"'meta' of {where}", limit=MAX_META_CHARS)
         result[str(key)] = value
     return result
 
@@ -251,13 +333,16 @@ def _read_meta(data: YamlMap, check: _Checker, where: str) -> dict[str, str]:
 def _read_fields(data: YamlMap, check: _Checker, where: str) -> list[Field]:
     fields: list[Field] = []
     seen: set[str] = set()
-    for item, loc in _items(data, "fields", check):
+    items = _items(data, "fields", check)
+    if len(items) > MAX_FIELDS:
+        check.error(data.loc("fields"), f"{where} has {len(items):,} fields; the limit is {MAX_FIELDS}")
+    for item, loc in items:
         spec = check.mapping(item, loc, f"a field of {where}")
         if spec is None:
             continue
         check.unknown_keys(spec, FIELD_KEYS, f"a field of {where}")
-        name = check.text(spec, "name", f"a field of {where}", required=True)
-        if not name:
+        name = check.text(spec, "name", f"a field of {where}", required=True, limit=MAX_PHRASE_CHARS)
+        if not name or len(name) > MAX_PHRASE_CHARS:
             continue
         fwhere = f"field '{name}' of {where}"
         if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
@@ -267,12 +352,12 @@ def _read_fields(data: YamlMap, check: _Checker, where: str) -> list[Field]:
             check.error(spec.loc("name"), f"{where} declares field '{name}' twice")
             continue
         seen.add(name)
-        type_text = check.text(spec, "type", fwhere) or FieldType.TEXT.value
+        type_text = check.text(spec, "type", fwhere, limit=MAX_PHRASE_CHARS) or FieldType.TEXT.value
         try:
             ftype = FieldType(type_text)
         except ValueError:
             known = ", ".join(t.value for t in FieldType)
-            check.error(spec.loc("type"), f"{fwhere} has unknown type '{type_text}' (known types: {known})")
+            check.error(spec.loc("type"), f"{fwhere} has unknown type '{shown(type_text)}' (known types: {known})")
             ftype = FieldType.TEXT  # keep the field, so its placeholder is not also reported as undeclared
         required = spec.get("required", False)
         if not isinstance(required, bool):
@@ -283,39 +368,60 @@ def _read_fields(data: YamlMap, check: _Checker, where: str) -> list[Field]:
             check.error(spec.location, f"{fwhere} is a choice but has no 'options'")
         fld = Field(
             name=name,
-            label=check.text(spec, "label", fwhere) or name,
+            label=check.text(spec, "label", fwhere, limit=MAX_PHRASE_CHARS) or name,
             type=ftype,
             required=required,
-            default=check.text(spec, "default", fwhere),
+            default=check.text(spec, "default", fwhere, limit=MAX_DEFAULT_CHARS),
             options=options,
             hint=check.text(spec, "hint", fwhere),
         )
-        if fld.default:
+        if fld.default and len(fld.default) <= MAX_DEFAULT_CHARS:
             try:
                 normalise_value(fld, fld.default)
             except FieldValueError as exc:
-                check.error(spec.loc("default"), f"default '{fld.default}' of {fwhere} is not valid: {exc}")
+                check.error(spec.loc("default"), f"default '{shown(fld.default)}' of {fwhere} is not valid: {exc}")
         fields.append(fld)
     return fields
 
 
+_UNIT_AFTER = re.compile(r"[ \t]*(块钱|元|块|圆|(?i:rmb|cny))")
+_UNIT_BEFORE = re.compile(r"(¥|￥|(?i:rmb|cny))[ \t]*$")
+
+
 def _check_body(data: YamlMap, body: str, fields: list[Field], check: _Checker, where: str) -> None:
-    loc = data.loc("body")
+    """Placeholders, braces and money units, each reported where it is written in the body."""
+
+    def at(start: int, end: int) -> Location:
+        return data.locate_in("body", start, end)
+
     declared = {f.name: f for f in fields}
     for ph in placeholders(body):
         if not ph.valid:
             check.error(
-                loc, f"placeholder '{{{{{ph.name}}}}}' in {where} must be a plain field name like {{{{order_no}}}}"
+                at(ph.start, ph.end),
+                f"placeholder '{{{{{shown(ph.name)}}}}}' in {where} must be a plain field name like {{{{order_no}}}}",
             )
         elif ph.name not in declared:
-            check.error(loc, f"placeholder '{{{{{ph.name}}}}}' in {where} has no field; add it under 'fields'")
-    if unclosed_brace_offset(body) is not None:
-        check.error(loc, f"body of {where} has '{{{{' without a closing '}}}}'")
-    used = set(field_names_used(body))
+            message = f"placeholder '{{{{{ph.name}}}}}' in {where} has no field; add it under 'fields'"
+            check.error(at(ph.start, ph.end), message)
+        elif declared[ph.name].type is FieldType.MONEY:
+            _check_money_unit(body, ph, at, check, where)
+    for offset in unclosed_brace_offsets(body):
+        check.error(at(offset, offset + 2), f"body of {where} has '{{{{' without a closing '}}}}'")
+    used = set(field_names_used(body)) | set(names_after_unclosed(body))  # a typo'd {{name is still a use
     for fld in fields:
         if fld.name not in used:
-            check.warn(loc, f"field '{fld.name}' of {where} is never used in the body")
-        if fld.type is FieldType.MONEY and re.search(
-            rf"\{{\{{\s*{fld.name}\s*\}}\}}\s*元|[¥￥]\s*\{{\{{\s*{fld.name}\s*\}}\}}", body
-        ):
-            check.warn(loc, f"money field '{fld.name}' of {where} already renders as '15元'; remove the 元/¥ around it")
+            check.warn(data.loc("body"), f"field '{fld.name}' of {where} is never used in the body")
+
+
+def _check_money_unit(
+    body: str, ph: Placeholder, at: Callable[[int, int], Location], check: _Checker, where: str
+) -> None:
+    """``{{amount}}元`` reads "15元元" to the customer: a money field already renders its unit."""
+    found = [m for m in (_UNIT_AFTER.match(body, ph.end), _UNIT_BEFORE.search(body, 0, ph.start)) if m]
+    for match in found:
+        check.error(
+            at(match.start(1), match.end(1)),
+            f"'{match.group(1)}' next to money field '{{{{{ph.name}}}}}' in {where}: the amount already renders "
+            f"as '15元', so the customer would read '15元{match.group(1)}'; remove '{match.group(1)}'",
+        )

@@ -23,8 +23,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from cs_companion.core.extract import strip_message
 from cs_companion.core.models import Library, Script
-from cs_companion.core.text import bigrams, has_cjk, normalise, pinyin_forms, pinyin_of_text
+from cs_companion.core.scenario_index import ScenarioIndex as _ScenarioIndex
+from cs_companion.core.text import bigrams, has_cjk, is_greeting, normalise, pinyin_forms, pinyin_of_text
 
 # How much a match in each kind of text is worth (a title hit beats a body hit).
 WEIGHTS = {
@@ -43,7 +45,8 @@ ASCII_KINDS = ("title", "keyword", "id", "pinyin", "initials", "body")
 MAX_HITS_PER_KIND = 400
 """A one-letter query can match everything; beyond this many scripts a kind stops scanning."""
 FUZZY_MIN_QUERY = 4
-FUZZY_CANDIDATES = 40
+FUZZY_CANDIDATES = 16
+"""Scripts compared phrase by phrase with a message; the scenario pass (scenario_index) finds the intent."""
 FUZZY_FLOOR = 50.0
 """partial_ratio below this is noise, not a phrase found in the message."""
 LENGTH_BASE = 0.65
@@ -53,6 +56,21 @@ SECOND_PHRASE = 0.3
 """Share of a script's second-best matching phrase added to its best (more evidence, more rank)."""
 OVERLAP_SHARE = 0.55
 """Share of the fuzzy score that comes from bigram (IDF) overlap with the message."""
+SCRIPT_SHARE = 0.5
+"""In a pasted message a script's score is this share its own, the rest its scenario's."""
+SCENARIO_TOP = 3
+SCENARIO_KEEP = 0.6
+SCENARIO_MEMBERS = 3
+"""Scripts of the SCENARIO_TOP best scenarios (within SCENARIO_KEEP of the best) join the list, this many each."""
+SCENARIO_PHRASES = 80
+"""Phrases kept per scenario for scenario-level matching (aliases first, then scripts in library order)."""
+SMALL_TALK = frozenset({"general.greeting", "general.please_wait"})
+SMALL_TALK_FACTOR = 0.3
+"""Greeting and please-wait scripts keep this share of their score in a message that is not a greeting."""
+FALLBACK_FLOOR = 35.0
+FALLBACK_SCENARIOS = 3
+FALLBACK_MEMBERS = 3
+"""When nothing matches as typed, the scripts of this many closest scenarios are offered, this many each."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +82,8 @@ class SearchHit:
     title: str
     score: float
     matched: str
+    fallback: bool = False
+    """True when nothing matched as typed and this is a guess (the window shows "可能是…")."""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -72,6 +92,7 @@ class SearchHit:
             "title": self.title,
             "score": self.score,
             "matched": self.matched,
+            "fallback": self.fallback,
         }
 
 
@@ -151,12 +172,18 @@ class SearchIndex:
         entries: dict[str, list[tuple[int, str]]] = {kind: [] for kind in WEIGHTS}
         postings: dict[str, list[int]] = {}
         scenario_cache: dict[str, list[str]] = {}
+        scenario_ids: dict[str, int] = {}
+        script_scenario: list[int] = []
+        scenario_phrases: list[dict[str, float]] = []
         for idx, script in enumerate(self.scripts):
             scenario_names = scenario_cache.get(script.scenario)
             if scenario_names is None:
                 scenario = library.scenario(script.scenario)
                 names = [scenario.name, *scenario.aliases] if scenario else []
                 scenario_names = scenario_cache[script.scenario] = [normalise(n) for n in names]
+                scenario_ids[script.scenario] = len(scenario_ids)
+                scenario_phrases.append(dict.fromkeys(scenario_names, WEIGHTS["scenario"]))
+            script_scenario.append(scenario_ids[script.scenario])
             title = normalise(script.title)
             keywords = [normalise(k) for k in script.keywords]
             examples = [normalise(e) for e in script.examples]
@@ -185,12 +212,21 @@ class SearchIndex:
                 grams |= bigrams(phrase)
             for gram in grams:
                 postings.setdefault(gram, []).append(idx)
+            own = scenario_phrases[script_scenario[-1]]
+            for phrase, weight in phrases:
+                if len(own) >= SCENARIO_PHRASES:
+                    break
+                if len(phrase) >= 2 and own.get(phrase, 0.0) < weight:
+                    own[phrase] = weight
         for kind, items in entries.items():
             self._corpora[kind] = _Corpus(items)
         total = max(len(self.scripts), 1)
         self._postings = postings
         self._idf = {g: math.log(1 + total / len(ids)) for g, ids in postings.items()}
-        self._stop_df = max(30, total // 12)
+        self._stop_df = max(30, total // 40)  # a bigram in more than 2.5% of scripts does not pick candidates
+        self._scenario_ids = list(scenario_ids)
+        self._script_scenario = script_scenario
+        self._scenarios = _ScenarioIndex.build([list(p.items()) for p in scenario_phrases])
 
     def __len__(self) -> int:
         return len(self.scripts)
@@ -198,17 +234,34 @@ class SearchIndex:
     def state(self) -> tuple[object, ...]:
         """Plain data for the snapshot cache (see ``snapshot``); the scripts come from the library."""
         corpora = {kind: corpus.state() for kind, corpus in self._corpora.items()}
-        return (self._order, corpora, self._phrases, self._postings, self._idf, self._stop_df)
+        return (
+            self._order,
+            corpora,
+            self._phrases,
+            self._postings,
+            self._idf,
+            self._stop_df,
+            self._scenario_ids,
+            self._script_scenario,
+            self._scenarios.state(),
+        )
 
     @classmethod
     def from_state(cls, library: Library, state: tuple[object, ...]) -> SearchIndex:
         index = cls.__new__(cls)
         index.scripts = library.scripts
-        order, corpora, phrases, postings, idf, stop_df = state
+        order, corpora, phrases, postings, idf, stop_df, scenario_ids, script_scenario, scenarios = state
         index._order = order  # type: ignore[assignment]
         index._corpora = {kind: _Corpus.from_state(s) for kind, s in corpora.items()}  # type: ignore[attr-defined]
         index._phrases, index._postings, index._idf, index._stop_df = phrases, postings, idf, stop_df  # type: ignore[assignment]
-        if set(index._corpora) != set(WEIGHTS) or len(index._phrases) != len(index.scripts):
+        index._scenario_ids, index._script_scenario = scenario_ids, script_scenario  # type: ignore[assignment]
+        index._scenarios = _ScenarioIndex.from_state(scenarios)  # type: ignore[arg-type]
+        if (
+            set(index._corpora) != set(WEIGHTS)
+            or len(index._phrases) != len(index.scripts)
+            or len(index._script_scenario) != len(index.scripts)
+            or any(index._scenario_ids[index._script_scenario[i]] != s.scenario for i, s in enumerate(index.scripts))
+        ):
             raise ValueError("snapshot does not match this library")
         return index
 
@@ -216,29 +269,103 @@ class SearchIndex:
         """Ranked hits for ``query``; an empty query lists every script in browsing order.
 
         ``boost`` adds points to matching scripts (favourites, frequent use); it
-        never makes a non-matching script appear.
+        never makes a non-matching script appear. A query of two or more
+        Chinese characters or three or more letters never comes back empty:
+        when nothing matches as typed, the fallbacks (homophones, pinyin
+        typos, the closest scenarios) answer with hits marked ``fallback``.
         """
         text = normalise(query)
         if not text:
             ordered = sorted(range(len(self.scripts)), key=lambda i: self._order.get(self.scripts[i].category, 999))
             return [self._hit(i, 0.0, "") for i in ordered[:limit]]
-        found: dict[int, tuple[float, str]] = {}
         cjk = has_cjk(text)
-        for kind in CJK_KINDS if cjk else ASCII_KINDS:
-            if kind == "initials" and len(text) < 2:
-                continue
-            if kind == "body" and (len(found) >= limit or (not cjk and len(text) < 3)):
-                continue  # bodies are long: scan them only when the short texts did not fill the list
-            self._corpora[kind].match(text, found, kind)
-        if cjk and len(text) >= FUZZY_MIN_QUERY:
+        message = cjk and len(text) >= FUZZY_MIN_QUERY
+        if message:
+            stripped = normalise(strip_message(query))
+            if len(stripped) >= 2:
+                text = stripped
+        found: dict[int, tuple[float, str]] = {}
+        self._match(text, cjk, limit, found)
+        if message:
             self._fuzzy(text, found)
+            self._rank_by_scenario(text, found, greeting=is_greeting(text))
+        fallback = False
+        if not found and self.scripts and (len(text) >= 2 if cjk else len(text) >= 3):
+            fallback = True
+            self._fallback(text, cjk, found)
         boost = boost or {}
         scored = []
         for idx, (score, kind) in found.items():
             points = score * 100 + boost.get(self.scripts[idx].id, 0.0)
             scored.append((-points, idx, kind))
         scored.sort()
-        return [self._hit(idx, -neg, kind) for neg, idx, kind in scored[:limit]]
+        return [self._hit(idx, -neg, kind, fallback) for neg, idx, kind in scored[:limit]]
+
+    def _match(self, text: str, cjk: bool, limit: int, found: dict[int, tuple[float, str]]) -> None:
+        """Substring matches of the whole query in every kind of text (the agent typed part of a phrase)."""
+        for kind in CJK_KINDS if cjk else ASCII_KINDS:
+            if kind == "initials" and len(text) < 2:
+                continue
+            if kind == "body" and (len(found) >= limit or (not cjk and len(text) < 3)):
+                continue  # bodies are long: scan them only when the short texts did not fill the list
+            self._corpora[kind].match(text, found, kind)
+
+    def _rank_by_scenario(self, text: str, found: dict[int, tuple[float, str]], greeting: bool) -> None:
+        """Blend each script's own score with its scenario's: intent first, then the script inside it.
+
+        A pasted message is evidence for a situation, spread over many
+        phrases of different scripts; summing it per scenario is steadier
+        than letting the single best phrase of one script decide. Scripts of
+        the strongest scenarios join the list even when none of their own
+        phrases matched. Greeting and please-wait scripts are for greetings:
+        in any other message their score is cut.
+        """
+        scores = self._scenarios.score(text)
+        for sid in list(scores):
+            if not greeting and self._scenario_ids[sid] in SMALL_TALK:
+                scores[sid] *= SMALL_TALK_FACTOR
+        best = max(scores.values(), default=0.0)
+        for idx, (score, kind) in list(found.items()):
+            scenario_score = scores.get(self._script_scenario[idx], 0.0)
+            if not greeting and self._scenario_ids[self._script_scenario[idx]] in SMALL_TALK and kind == "fuzzy":
+                score *= SMALL_TALK_FACTOR
+            found[idx] = (SCRIPT_SHARE * score + (1 - SCRIPT_SHARE) * scenario_score, kind)
+        if best <= 0:
+            return
+        top = sorted(scores, key=scores.__getitem__, reverse=True)[:SCENARIO_TOP]
+        for sid in top:
+            if scores[sid] < best * SCENARIO_KEEP:
+                break
+            for idx in self._members(sid)[:SCENARIO_MEMBERS]:
+                if idx not in found:
+                    found[idx] = ((1 - SCRIPT_SHARE) * scores[sid], "scenario")
+
+    def _members(self, sid: int) -> list[int]:
+        members = self.__dict__.get("_member_cache")
+        if members is None:
+            members = [[] for _ in self._scenario_ids]
+            for idx, owner in enumerate(self._script_scenario):
+                members[owner].append(idx)
+            self.__dict__["_member_cache"] = members
+        return members[sid]
+
+    def _fallback(self, text: str, cjk: bool, found: dict[int, tuple[float, str]]) -> None:
+        """Nothing matched as typed: homophones, pinyin one edit away, then the closest scenarios."""
+        spelled = pinyin_forms(text)[0] if cjk else text
+        if cjk and spelled:
+            self._corpora["pinyin"].match(spelled, found, "pinyin")  # 退宽 -> tuikuan -> 退款
+            if found:
+                return
+        scores: dict[int, float] = {}
+        if len(spelled) >= 3:
+            scores = self._scenarios.pinyin_near(spelled)  # tuikaun, wuliuu
+        if not scores and cjk:
+            scores = self._scenarios.score(text, floor=FALLBACK_FLOOR)
+        if not scores:
+            scores = self._scenarios.closest(text, spelled)
+        for rank, sid in enumerate(sorted(scores, key=scores.__getitem__, reverse=True)[:FALLBACK_SCENARIOS]):
+            for pos, idx in enumerate(self._members(sid)[:FALLBACK_MEMBERS]):
+                found[idx] = (max(0.05, scores[sid] - 0.01 * pos - 0.001 * rank), "fallback")
 
     def _fuzzy(self, text: str, found: dict[int, tuple[float, str]]) -> None:
         """Score scripts whose key phrases occur (roughly) inside a long message."""
@@ -278,6 +405,6 @@ class SearchIndex:
             if best is None or score > best[0]:
                 found[idx] = (score, "fuzzy")
 
-    def _hit(self, idx: int, score: float, kind: str) -> SearchHit:
+    def _hit(self, idx: int, score: float, kind: str, fallback: bool = False) -> SearchHit:
         script = self.scripts[idx]
-        return SearchHit(script.id, script.scenario, script.title, round(score, 1), kind)
+        return SearchHit(script.id, script.scenario, script.title, round(score, 1), kind, fallback)

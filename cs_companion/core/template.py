@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from cs_companion.core.fieldtypes import FieldValueError, normalise_value
 from cs_companion.core.models import Script
 
-PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+PLACEHOLDER = re.compile(r"\{\{((?:(?!\{\{).)*?)\}\}", re.DOTALL)
+"""``{{`` ... ``}}`` with no other ``{{`` inside: in ``{{order 请查收{{amount}}`` only ``{{amount}}``
+is a placeholder and the first ``{{`` is reported as unclosed, instead of one long bogus name that also
+hides both fields. It also keeps matching linear on text full of ``{{``."""
 FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -38,11 +41,33 @@ def placeholders(body: str) -> list[Placeholder]:
     return found
 
 
-def unclosed_brace_offset(body: str) -> int | None:
-    """Offset of a ``{{`` that has no closing ``}}``, if any (a typo in the library)."""
+def unclosed_brace_offsets(body: str) -> list[int]:
+    """Offsets of every ``{{`` that has no closing ``}}`` (typos in the library)."""
     stripped = PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), body)
-    index = stripped.find("{{")
-    return index if index >= 0 else None
+    found, index = [], stripped.find("{{")
+    while index >= 0:
+        found.append(index)
+        index = stripped.find("{{", index + 2)
+    return found
+
+
+def unclosed_brace_offset(body: str) -> int | None:
+    """Offset of the first ``{{`` that has no closing ``}}``, if any."""
+    offsets = unclosed_brace_offsets(body)
+    return offsets[0] if offsets else None
+
+
+_LEADING_NAME = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def names_after_unclosed(body: str) -> list[str]:
+    """Field names right after an unclosed ``{{`` (``{{order 请`` -> order): meant as placeholders."""
+    names = []
+    for offset in unclosed_brace_offsets(body):
+        match = _LEADING_NAME.match(body, offset + 2)
+        if match:
+            names.append(match.group(1))
+    return names
 
 
 def field_names_used(body: str) -> list[str]:

@@ -68,3 +68,14 @@ def bigrams(text: str) -> set[str]:
     if len(text) < 2:
         return {text} if text else set()
     return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+_GREETING = re.compile(
+    r"^(?:亲+|您好|你好|在吗|在不在|在么|在嘛|有人吗|有人在吗|客服|请问|哈喽|嗨|早上好|上午好|中午好|下午好|晚上好|早|"
+    r"hello|hi|hey|在|呀|啊|哈|嗯|呢|吗|么|哦|喂|老板|掌柜|店家|美女|小姐姐|宝|宝宝|你们|家)+$"
+)
+
+
+def is_greeting(text: str) -> bool:
+    """A normalised message that is only a greeting (你好在吗, 亲在不在, hello): nothing else to answer yet."""
+    return bool(text) and _GREETING.match(text) is not None

@@ -7,16 +7,24 @@ then converted here node by node. That gives us:
 
 - no Python object construction and no custom tags (anything but the standard
   scalar, sequence and mapping tags is rejected);
-- a bound on alias expansion (a "billion laughs" document stops with an error);
+- a bound on alias expansion, counted in values *and* in characters of text
+  (a "billion laughs" document, or a few aliases repeating one huge string,
+  stops with an error before anything is built);
+- invalid scalars (``2026-02-30``, ``!!int abc``, a 5,000-digit number) reported
+  as located problems instead of escaping as ValueError;
 - duplicate mapping keys reported instead of silently overwritten;
 - a location on every mapping and sequence item, so later schema checks can
-  name ``file:line:col``.
+  name ``file:line:col``, and the source span of every text value, so a
+  problem inside a block scalar (a bad ``{{placeholder}}`` on its fourth
+  line) points at that line, not at ``body: |-``.
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
+from bisect import bisect_right
 from typing import Any
 
 import yaml
@@ -34,6 +42,18 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 2_000_000
 """Upper bound on values produced, counting every alias expansion again."""
 
+MAX_EXPANDED_CHARS = 2 * MAX_FILE_BYTES
+"""Upper bound on characters of text (keys and values) once every alias is expanded.
+
+Counting values alone is not enough: 1,000 scripts whose keywords alias 100
+copies of one 200,000-character string are only ~100,000 values but 20 billion
+characters for the search index. Without aliases a file cannot exceed
+MAX_FILE_BYTES characters, so twice that leaves room for ordinary anchors.
+"""
+
+MAX_NUMBER_CHARS = 100
+"""A number written with more characters than this is refused (Python refuses to print 4,300+ digits)."""
+
 MAX_DEPTH = 100
 """Upper bound on nesting (lists in mappings in lists ...), counting alias expansion.
 
@@ -43,6 +63,7 @@ composer). Real library files nest about five levels deep.
 """
 
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
 _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_TAGS = {
     _STR,
@@ -58,15 +79,76 @@ _MAP = "tag:yaml.org,2002:map"
 _scalar_constructor = yaml.constructor.SafeConstructor()
 
 
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break, so our line numbers agree with the parser's."""
+
+_KINDS = {
+    "tag:yaml.org,2002:int": "whole number",
+    "tag:yaml.org,2002:float": "number",
+    "tag:yaml.org,2002:bool": "true/false value",
+    "tag:yaml.org,2002:null": "empty value",
+    "tag:yaml.org,2002:timestamp": "date or time",
+}
+
+
+class SourceText:
+    """The text of one document, to turn character offsets into line and column."""
+
+    __slots__ = ("_line_starts", "filename", "text")
+
+    def __init__(self, filename: str, text: str) -> None:
+        self.filename = filename
+        self.text = text
+        self._line_starts: list[int] | None = None
+
+    def location(self, index: int) -> Location:
+        if self._line_starts is None:  # built on the first problem only: most files have none
+            self._line_starts = [0, *(m.end() for m in _LINE_BREAKS.finditer(self.text))]
+        line = bisect_right(self._line_starts, index) - 1
+        return Location(self.filename, line + 1, index - self._line_starts[line] + 1)
+
+
 class YamlMap(dict):  # type: ignore[type-arg]
     """A mapping that remembers where it and each of its values were written."""
 
     location: Location
     key_locations: dict[str, Location]
+    text_spans: dict[str, tuple[int, int]]
+    """Source character range of each text value (keys absent for non-text values)."""
+    source: SourceText | None
 
     def loc(self, key: str) -> Location:
         """Location of ``key``'s value, or of the mapping itself if the key is absent."""
         return self.key_locations.get(key, self.location)
+
+    def locate_in(self, key: str, start: int, end: int) -> Location:
+        """Where the piece ``value[start:end]`` of text value ``key`` was written.
+
+        The piece is found in the source of the value (its n-th occurrence for
+        the n-th in the value). Escapes or line folding can make the source
+        differ from the value; then the value's own location is the answer.
+        """
+        value = self.get(key)
+        span = getattr(self, "text_spans", {}).get(key)
+        source = getattr(self, "source", None)
+        if not isinstance(value, str) or span is None or source is None or not 0 <= start < end <= len(value):
+            return self.loc(key)
+        needle = value[start:end]
+        in_value = _occurrences(value, needle)
+        in_source = _occurrences(source.text[span[0] : span[1]], needle)
+        if start not in in_value or len(in_value) != len(in_source):
+            return self.loc(key)
+        pos = in_source[in_value.index(start)]
+        return source.location(span[0] + pos)
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    """Offsets of the non-overlapping occurrences of ``needle`` in ``text``, left to right."""
+    found, pos = [], text.find(needle)
+    while pos >= 0:
+        found.append(pos)
+        pos = text.find(needle, pos + len(needle))
+    return found
 
 
 class YamlList(list):  # type: ignore[type-arg]
@@ -139,7 +221,7 @@ def parse_yaml(text: str, filename: str) -> Any:
         raise YamlParseError(Problem(filename, 1, 1, f"YAML error: {first_line}")) from None
     if node is None:
         return None
-    converter = _Converter(filename)
+    converter = _Converter(SourceText(filename, text))
     converter.check_limits(node)
     return converter.convert(node)
 
@@ -173,8 +255,9 @@ def _check_nesting(text: str, filename: str) -> None:
 class _Converter:
     """Walks a composed node graph into located plain values, with limits."""
 
-    def __init__(self, filename: str) -> None:
-        self.filename = filename
+    def __init__(self, source: SourceText) -> None:
+        self.source = source
+        self.filename = source.filename
         self.budget = MAX_NODES
         self.active: set[int] = set()
 
@@ -189,15 +272,15 @@ class _Converter:
     def check_limits(self, root: yaml.Node) -> None:
         """Measure the fully expanded document without building it, so an alias bomb fails fast.
 
-        Sizes and depths are memoised per node, so this costs one visit per node as
-        written, however often aliases repeat it.
+        Values, characters of text and depth are memoised per node, so this costs
+        one visit per node as written, however often aliases repeat it.
         """
-        measured: dict[int, tuple[int, int]] = {}
+        measured: dict[int, tuple[int, int, int]] = {}
         active: set[int] = set()
 
-        def measure(node: yaml.Node) -> tuple[int, int]:
+        def measure(node: yaml.Node) -> tuple[int, int, int]:
             if isinstance(node, yaml.ScalarNode):
-                return 1, 0
+                return 1, len(node.value), 0
             key = id(node)
             known = measured.get(key)
             if known is not None:
@@ -206,19 +289,26 @@ class _Converter:
                 raise self._fail(node, "recursive alias: a value refers to itself")
             active.add(key)
             children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
-            size, depth = 1, 0
+            size, chars, depth = 1, 0, 0
             for child in children:
-                child_size, child_depth = measure(child)
+                child_size, child_chars, child_depth = measure(child)
                 size += child_size
+                chars += child_chars
                 depth = max(depth, child_depth)
                 if size > MAX_NODES:
                     raise self._fail(node, "document expands to too many values (alias bomb?); refusing to load it")
+                if chars > MAX_EXPANDED_CHARS:
+                    raise self._fail(
+                        node,
+                        f"document expands to more than {MAX_EXPANDED_CHARS:,} characters of text once aliases "
+                        "(*name) are repeated; refusing to load it",
+                    )
             depth += 1
             if depth > MAX_DEPTH:
                 raise self._fail(node, f"values are nested more than {MAX_DEPTH} levels deep once aliases are expanded")
             active.discard(key)
-            measured[key] = (size, depth)
-            return size, depth
+            measured[key] = (size, chars, depth)
+            return size, chars, depth
 
         measure(root)
 
@@ -242,7 +332,19 @@ class _Converter:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _SCALAR_TAGS:
             raise self._fail(node, f"unsupported YAML tag {node.tag!r}; only plain values are allowed")
-        value = _scalar_constructor.yaml_constructors[node.tag](_scalar_constructor, node)
+        if node.tag == _INT and len(node.value) > MAX_NUMBER_CHARS:
+            raise self._fail(
+                node,
+                f"number is {len(node.value):,} characters long; the limit is {MAX_NUMBER_CHARS} "
+                "(put it in quotes if it is meant as text)",
+            )
+        try:
+            value = _scalar_constructor.yaml_constructors[node.tag](_scalar_constructor, node)
+        except Exception:  # PyYAML raises ValueError, KeyError, AttributeError... on bad scalars
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            kind = _KINDS.get(node.tag, "value")
+            message = f"{shown!r} is not a valid {kind} (put it in quotes if it is meant as text)"
+            raise self._fail(node, message) from None
         if isinstance(value, dt.datetime):
             return value.isoformat(sep=" ")
         if isinstance(value, dt.date):  # dates stay text: the library only displays them
@@ -263,6 +365,8 @@ class _Converter:
         result = YamlMap()
         result.location = self._loc(node)
         result.key_locations = {}
+        result.text_spans = {}
+        result.source = self.source
         merged: list[YamlMap] = []
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
@@ -277,11 +381,15 @@ class _Converter:
                 raise self._fail(key_node, f"duplicate key {key!r} (first defined at line {first.line})")
             result[key] = self.convert(value_node)
             result.key_locations[key] = self._loc(value_node)
+            if isinstance(value_node, yaml.ScalarNode):
+                result.text_spans[key] = (value_node.start_mark.index, value_node.end_mark.index)
         for source in merged:  # YAML merge keys: explicit keys win over merged ones
             for key, value in source.items():
                 if key not in result:
                     result[key] = value
                     result.key_locations[key] = source.loc(key)
+                    if key in source.text_spans:
+                        result.text_spans[key] = source.text_spans[key]
         return result
 
     def _merge_sources(self, node: yaml.Node) -> list[YamlMap]:

@@ -28,7 +28,7 @@ from cs_companion.core.loader import LoadResult, load_path, load_sources
 from cs_companion.core.models import Category, Field, FieldType, Layer, Library, Scenario, Script
 from cs_companion.core.problems import Problem
 from cs_companion.core.schema import SCHEMA_VERSION
-from cs_companion.storage.atomic import write_bytes_atomic
+from cs_companion.storage.atomic import set_aside, write_bytes_atomic
 from cs_companion.storage.errors import StorageError
 from cs_companion.storage.locking import locked
 
@@ -290,6 +290,34 @@ class PersonalStore:
             if findings:
                 where = f"{script.origin}:{script.line}:1: " if with_location and script.origin else ""
                 raise PersonalError(f"{where}script '{script.id}': {findings[0]} [{findings[0].rule}]")
+
+
+def set_aside_damaged(path: Path, problems: Sequence[Problem]) -> Problem | None:
+    """Move an own-scripts file that failed to load out of the way, like a damaged settings file.
+
+    Without this, one bad value (``updated: 2026-02-30``, a hand edit gone
+    wrong) leaves the agent with no own scripts and no way to save new ones
+    until someone fixes the YAML by hand. The file is renamed, never deleted
+    (``my_scripts.yaml.corrupt``, kept for support), so nothing is lost, and
+    the one returned problem says where it went. Returns None, touching
+    nothing, when the file has no errors or cannot be read at all (a
+    permission problem is not damage).
+    """
+    errors = [p for p in problems if p.is_error and p.file == str(path)]
+    if not errors or not path.is_file():
+        return None
+    try:
+        with path.open("rb"):
+            pass
+        moved = set_aside(path)
+    except OSError:
+        return None
+    first = errors[0]
+    message = (
+        f"{first.message}; your own scripts file was set aside as {moved.name} (nothing deleted) "
+        "and your own scripts start again empty"
+    )
+    return Problem(first.file, first.line, first.col, message)
 
 
 def _unique(base: str, taken: set[str]) -> str:

@@ -3,7 +3,9 @@
 Parsing and validating 10,000 scripts of YAML takes seconds in Python (libyaml
 alone needs ~2 s for 10 MB), and building the search index (pinyin!) about
 as long again. Like ``.pyc`` files, the result is stored once, keyed by a
-hash of every source file's bytes, and reused until any file changes.
+hash of every source file's bytes, and reused until any file changes (hashing
+10 MB costs ~6 ms; file stats alone would miss a same-size edit whose mtime
+was restored, e.g. by a copy tool or a checkout).
 
 The snapshot uses ``marshal`` (plain lists, tuples, dicts and strings, many
 times faster to read than JSON). It lives in the user's own cache folder and
@@ -16,10 +18,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from cs_companion import __version__
 from cs_companion.core.models import Category, Field, FieldType, Layer, Library, LibraryInfo, Scenario, Script
@@ -28,22 +30,32 @@ from cs_companion.core.search import SearchIndex
 from cs_companion.storage.atomic import write_bytes_atomic
 
 MAGIC = b"CSCSNAP1"
-FORMAT = 1
+FORMAT = 2
+"""2: keyed on file content instead of size and mtime."""
+
+T = TypeVar("T")
 
 
-def sources_key(layers: Iterable[tuple[str, Iterable[tuple[str, int, int]]]]) -> str:
-    """Digest of every layer's files (path, size, mtime in ns), the app version and format.
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes (read in blocks: a library file may be up to 5 MB)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
-    Like ``.pyc`` validation this uses file stats instead of contents: reading
-    and hashing 10 MB of YAML would cost more than the rest of a warm start.
-    Every writer we control (team update install, personal scripts save)
-    replaces files, which always changes the stats.
+
+def sources_key(layers: Iterable[tuple[str, Iterable[tuple[str, int, str]]]]) -> str:
+    """Digest of every layer's files (path, size, content digest), the app version and format.
+
+    Keyed on content, not on size and mtime: an edit that keeps the size and
+    restores the mtime must not bring back stale text.
     """
     digest = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
-    for layer, stats in layers:
+    for layer, files in layers:
         digest.update(f"\x01{layer}".encode())
-        for name, size, mtime_ns in stats:
-            digest.update(f"\x02{name}\x03{size}\x04{mtime_ns}".encode())
+        for name, size, content in files:
+            digest.update(f"\x02{name}\x03{size}\x04{content}".encode())
     return digest.hexdigest()
 
 
@@ -140,8 +152,15 @@ def save_snapshot(
         write_bytes_atomic(path, MAGIC + hashlib.sha256(payload).digest() + payload)
 
 
-def load_snapshot(path: Path, key: str) -> tuple[Library, SearchIndex, list[Problem], dict[str, Any]] | None:
-    """The snapshot at ``path`` if it exists, is intact and was built from ``key``; else None."""
+def load_snapshot(
+    path: Path, key: str, decode_extra: Callable[[Any], T] = lambda extra: extra
+) -> tuple[Library, SearchIndex, list[Problem], T] | None:
+    """The snapshot at ``path`` if it exists, is intact and was built from ``key``; else None.
+
+    ``decode_extra`` turns the stored ``extra`` back into the caller's objects;
+    it runs inside the guard, so extra data of the wrong shape also just means
+    a rebuild.
+    """
     try:
         raw = path.read_bytes()
     except OSError:
@@ -160,6 +179,7 @@ def load_snapshot(path: Path, key: str) -> tuple[Library, SearchIndex, list[Prob
         found = [Problem(f, ln, c, m, Severity(s)) for f, ln, c, m, s in problems]
         if not isinstance(extra, dict):
             return None
-    except (ValueError, TypeError, EOFError, KeyError, IndexError, AttributeError):
+        decoded = decode_extra(extra)
+    except Exception:  # it is only a cache: whatever is wrong with it (a crafted or stale file), rebuild
         return None
-    return library, index, found, extra
+    return library, index, found, decoded

@@ -17,18 +17,23 @@ token.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import re
+import socket
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from cs_companion import APP_NAME, __version__
+from cs_companion.core.libtree import is_utf8_name, shown_path
 from cs_companion.core.yamlsafe import MAX_FILE_BYTES
 
 MAX_FEED_BYTES = MAX_FILE_BYTES
@@ -113,6 +118,10 @@ def parse_source(text: str) -> TeamSource:
     raw = (text or "").strip()
     if not raw:
         raise SourceError("no team source is set")
+    if not is_utf8_name(raw):  # e.g. a GBK-named folder on a share mounted without a charset option
+        raise SourceError(
+            f"team source {shown_path(raw)} is not valid UTF-8 text; rename the folder or use another path"
+        )
     parts = urlsplit(raw)
     scheme = parts.scheme.lower()
     if len(scheme) <= 1 or raw.startswith(("\\\\", "//")):  # C:\share\lib, \\server\share, /mnt/share
@@ -210,9 +219,9 @@ class UrllibFetcher:
     """Default HTTP client (standard library only); safe to share between threads.
 
     ``timeout`` bounds connecting and each silent gap while reading;
-    ``total_timeout`` bounds the whole download (checked between chunks, so
-    it can overrun by at most one ``timeout``). DNS look-ups are not covered
-    by socket timeouts: call this from a worker thread, never the UI thread.
+    ``total_timeout`` bounds the whole exchange: connecting, TLS, status line,
+    headers, redirects and body (see ``_Deadline``). DNS look-ups are not
+    covered by either: call this from a worker thread, never the UI thread.
     """
 
     def __init__(
@@ -242,14 +251,35 @@ class UrllibFetcher:
         if token:
             # Unredirected: urllib drops it on redirects; _GuardedRedirect re-adds it on the same origin only.
             request.add_unredirected_header("Authorization", f"Bearer {token}")
-        handlers: list[urllib.request.BaseHandler] = [_GuardedRedirect()]
+        deadline = _Deadline(self.total_timeout)
+        handlers: list[urllib.request.BaseHandler] = [
+            _GuardedRedirect(),
+            _DeadlineHTTPHandler(deadline),
+            _DeadlineHTTPSHandler(deadline),
+        ]
         if is_loopback(urlsplit(url).hostname or ""):
             handlers.append(urllib.request.ProxyHandler({}))  # never send local traffic through a proxy
         opener = urllib.request.build_opener(*handlers)
-        deadline = time.monotonic() + self.total_timeout
+        timed_out = FetchError(f"timed out after {self.total_timeout:g} s downloading {shown}", FetchError.TIMEOUT)
+        with deadline:
+            try:
+                result = self._exchange(opener, request, shown, deadline)
+            except FetchError:
+                if deadline.expired:  # the watchdog cut the connection: whatever broke, the cause is time
+                    raise timed_out from None
+                raise
+        if deadline.expired:  # cut mid-headers or mid-body, the rest can look like a short but "complete" answer
+            raise timed_out
+        return result
+
+    def _exchange(
+        self, opener: urllib.request.OpenerDirector, request: urllib.request.Request, shown: str, deadline: _Deadline
+    ) -> FetchResponse:
+        """Send the request and read the answer; every failure becomes a FetchError."""
+        url = request.full_url
         try:
             with opener.open(request, timeout=min(self.timeout, self.total_timeout)) as response:
-                return self._read(response, shown, deadline)
+                return self._read(response, shown, deadline.ends)
         except urllib.error.HTTPError as exc:
             exc.close()  # it holds the connection; an unclosed one would leak a socket per poll
             if exc.code == 304:
@@ -299,6 +329,100 @@ class UrllibFetcher:
             url=response.geturl(),
             content_type=(headers.get("Content-Type") or "").split(";")[0].strip().lower(),
         )
+
+
+class _Deadline:
+    """One time limit for a whole exchange, enforced by shutting its sockets down when it passes.
+
+    Socket timeouts only bound each silent gap, so a server sending one header
+    every 5 s kept ``update`` (and the window's single update worker) busy
+    for ever. Every connection of the exchange (redirects included) is opened
+    through ``create_connection``, which keeps a duplicate of the socket; a
+    timer shuts those down when time is up, which ends any read in progress
+    at once, plain or TLS. Duplicates belong to us, so the timer can never
+    hit a descriptor the OS has reused for something else; they are closed
+    when the exchange ends.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.ends = time.monotonic() + seconds
+        self.expired = False
+        self._lock = threading.Lock()
+        self._watched: list[socket.socket] = []
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.cancel()
+        with self._lock:
+            watched, self._watched = self._watched, []
+        for sock in watched:
+            sock.close()
+
+    def create_connection(
+        self, address: tuple[str, int], timeout: object = None, source_address: tuple[str, int] | None = None
+    ) -> socket.socket:
+        """``socket.create_connection`` that never waits past the deadline and registers the socket."""
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the time for this download is up")
+        limit = min(timeout, left) if isinstance(timeout, (int, float)) else left
+        sock = socket.create_connection(address, limit, source_address)
+        try:
+            watch = sock.dup()
+        except OSError:  # no duplicate: this connection keeps only the per-gap timeout and the body check
+            return sock
+        with self._lock:
+            self._watched.append(watch)
+            expired = self.expired
+        if expired:
+            _shutdown(watch)
+        return sock
+
+    def wrap(self, connection_class: type[http.client.HTTPConnection]) -> Callable[..., http.client.HTTPConnection]:
+        """A factory for ``connection_class`` whose sockets are opened through ``create_connection``."""
+
+        def make(host: str, **kwargs: object) -> http.client.HTTPConnection:
+            connection = connection_class(host, **kwargs)  # type: ignore[arg-type]
+            connection._create_connection = self.create_connection  # type: ignore[attr-defined]
+            return connection
+
+        return make
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            watched = list(self._watched)
+        for sock in watched:
+            _shutdown(sock)
+
+
+def _shutdown(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed by the other side
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def do_open(self, http_class, req, **http_conn_args):  # type: ignore[no-untyped-def]
+        return super().do_open(self._deadline.wrap(http_class), req, **http_conn_args)
+
+
+class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def do_open(self, http_class, req, **http_conn_args):  # type: ignore[no-untyped-def]
+        return super().do_open(self._deadline.wrap(http_class), req, **http_conn_args)
 
 
 def _too_large(shown: str, limit: int) -> str:

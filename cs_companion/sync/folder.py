@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from cs_companion.core.loader import MAX_FILES, MAX_TOTAL_BYTES, library_files
+from cs_companion.core.libtree import LibraryTreeError, library_files, library_tree, shown_path
+from cs_companion.core.loader import MAX_FILES, MAX_TOTAL_BYTES
 from cs_companion.core.problems import Problem
 from cs_companion.core.yamlsafe import MAX_FILE_BYTES, YamlParseError, decode_library_bytes, parse_yaml
 
@@ -38,39 +39,90 @@ class LibraryFile:
 
 
 def read_library(path: Path) -> list[LibraryFile]:
-    """Read every library file under ``path`` (a file or folder) in load order; FolderError if unusable."""
+    """Read every library file under ``path`` (a file or folder) in load order; FolderError if unusable.
+
+    Every size is checked with ``stat`` before any file is opened, and each
+    read stops one byte past the limit, so a 1.5 GB file dropped on the share
+    is refused without ever being read (a file growing after the ``stat`` is
+    caught by the capped read). A folder that cannot be listed, a name that
+    is not UTF-8 and folders nested too deeply refuse the whole library:
+    installing what could be read would silently remove the rest from agents.
+    """
     try:
         if not path.exists():
-            raise FolderError(f"{path} does not exist or the share is not reachable")
+            raise FolderError(f"{shown_path(path)} does not exist or the share is not reachable")
         files = library_files(path)
+    except LibraryTreeError as exc:
+        raise FolderError(str(exc)) from None
     except OSError as exc:
-        raise FolderError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise FolderError(f"cannot read {shown_path(path)}: {exc.strerror or exc}") from None
     if not files:
-        raise FolderError(f"no .yaml or .yml library files in {path}")
+        raise FolderError(f"no .yaml or .yml library files in {shown_path(path)}")
     if len(files) > MAX_FILES:
-        raise FolderError(f"{path} has {len(files)} library files; the limit is {MAX_FILES}")
+        raise FolderError(f"{shown_path(path)} has {len(files)} library files; the limit is {MAX_FILES}")
+    total = 0
+    for file in files:
+        total += _checked_size(file, _stat_size(file))
+        if total > MAX_TOTAL_BYTES:
+            raise FolderError(f"the library in {shown_path(path)} is larger than {MAX_TOTAL_BYTES:,} bytes in all")
     result: list[LibraryFile] = []
     total = 0
     for file in files:
         rel = file.name if file == path else file.relative_to(path).as_posix()
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise FolderError(f"cannot read {file}: {exc.strerror or exc}") from None
-        if len(data) > MAX_FILE_BYTES:
-            raise FolderError(f"{file} is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        data = _read_capped(file)
         total += len(data)
-        if total > MAX_TOTAL_BYTES:
-            raise FolderError(f"the library in {path} is larger than {MAX_TOTAL_BYTES:,} bytes in all")
+        if total > MAX_TOTAL_BYTES:  # files grew between stat and read
+            raise FolderError(f"the library in {shown_path(path)} is larger than {MAX_TOTAL_BYTES:,} bytes in all")
         result.append(LibraryFile(rel, str(file), data))
     return result
+
+
+def _stat_size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError as exc:
+        raise FolderError(f"cannot read {shown_path(file)}: {exc.strerror or exc}") from None
+
+
+def _checked_size(file: Path, size: int) -> int:
+    if size > MAX_FILE_BYTES:
+        raise FolderError(f"{shown_path(file)} is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    return size
+
+
+def _read_capped(file: Path) -> bytes:
+    """The file's bytes, reading at most one byte more than the limit (it may have grown since ``stat``)."""
+    try:
+        with open(file, "rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise FolderError(f"cannot read {shown_path(file)}: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise FolderError(f"{shown_path(file)} is larger than the {MAX_FILE_BYTES:,} byte limit")
+    return data
+
+
+def watch_targets(path: Path) -> list[Path]:
+    """The folder or file ``path`` plus what a file watcher should watch under it; never raises.
+
+    Folders are included so new files are noticed. When the tree cannot be
+    walked (unreadable, too deep), only ``path`` is returned: the update
+    itself reports why, and the poll timer still notices a repair.
+    """
+    try:
+        if not path.is_dir():
+            return [path, path.parent]
+        folders, files = library_tree(path)
+    except (LibraryTreeError, OSError):
+        return [path]
+    return folders + files
 
 
 def fingerprint(files: list[LibraryFile]) -> str:
     """A hash of names and contents: equal fingerprints mean the same library bytes."""
     digest = hashlib.sha256()
     for item in files:
-        digest.update(item.rel.encode("utf-8") + b"\0")
+        digest.update(item.rel.encode("utf-8", "surrogatepass") + b"\0")  # never raises, whatever the name
         digest.update(hashlib.sha256(item.data).digest())
     return digest.hexdigest()
 

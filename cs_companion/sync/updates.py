@@ -25,6 +25,7 @@ from enum import Enum
 
 from cs_companion.core.compliance import check_library
 from cs_companion.core.diff import LibraryDiff, diff_libraries
+from cs_companion.core.libtree import shown_path
 from cs_companion.core.loader import load_sources
 from cs_companion.core.models import Layer, Library, LibraryInfo
 from cs_companion.core.problems import Problem, Severity
@@ -229,7 +230,7 @@ class UpdateService:
                 src = source if isinstance(source, TeamSource) else parse_source(source)
                 shown = src.display
                 if src.is_url and self.token_provider is not None:
-                    token = _safe_token(self.token_provider)
+                    token = safe_token(self.token_provider)
                 result = self._check(src, token)
             except SourceError as exc:
                 result = self._failed(shown, FailureKind.SOURCE, str(exc))
@@ -347,11 +348,12 @@ class UpdateService:
 
 
 def _display(raw: str) -> str:
-    text = (raw or "").strip()
+    text = shown_path((raw or "").strip())  # printable even if the path is not UTF-8
     return redact_url(text) if "://" in text else text
 
 
-def _safe_token(provider: TokenProvider) -> str | None:
+def safe_token(provider: TokenProvider) -> str | None:
+    """The stored access token, or None when there is none or the keyring fails (then fetch without it)."""
     try:
         return provider() or None
     except Exception as exc:

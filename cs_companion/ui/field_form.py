@@ -225,6 +225,15 @@ class FieldForm(QWidget):
             if isinstance(editor, QLineEdit):
                 editor.selectAll()
 
+    def mark_from_message(self, names: set[str]) -> None:
+        """Mark the fields whose value was taken from the customer's message (until the agent edits them)."""
+        for name, editor in self._editors.items():
+            taken = name in names
+            editor.setProperty("fromMessage", taken)
+            editor.setToolTip(self.tr("取自客户消息，可修改") if taken else "")
+            editor.style().unpolish(editor)
+            editor.style().polish(editor)
+
     def show_errors(self, errors: dict[str, str]) -> None:
         """Mark invalid fields and show the first message under the form."""
         for name, editor in self._editors.items():

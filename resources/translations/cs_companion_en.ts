@@ -1,10 +1,57 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../cs_companion/ui/actions.py" line="30" />
+        <source>新会话</source>
+        <translation>New chat</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/actions.py" line="31" />
+        <source>收藏/取消收藏</source>
+        <translation>Add/remove favourite</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/actions.py" line="32" />
+        <source>停靠到屏幕左侧</source>
+        <translation>Dock to left edge of screen</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/actions.py" line="33" />
+        <source>停靠到屏幕右侧</source>
+        <translation>Dock to right edge of screen</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/actions.py" line="34" />
+        <source>复制到我的话术</source>
+        <translation>Copy to My replies</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/actions.py" line="35" />
+        <source>我的话术…</source>
+        <translation>My replies…</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/actions.py" line="36" />
+        <source>检查更新</source>
+        <translation>Check for updates</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/actions.py" line="37" />
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/actions.py" line="38" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../cs_companion/ui/banner.py" line="31"/>
+        <location filename="../../cs_companion/ui/banner.py" line="31" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -12,238 +59,96 @@
 <context>
     <name>FieldForm</name>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="37"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="37" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="38"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="38" />
         <source>今天18:00前</source>
         <translation>By 18:00 today</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="39"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="39" />
         <source>明天</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="40"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="40" />
         <source>明天中午前</source>
         <translation>By noon tomorrow</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="41"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="41" />
         <source>48小时内</source>
         <translation>Within 48 hours</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="42"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="42" />
         <source>3个工作日内</source>
         <translation>Within 3 business days</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="43"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="43" />
         <source>7个工作日内</source>
         <translation>Within 7 business days</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="125"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="125" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="144"/>
-        <location filename="../../cs_companion/ui/field_form.py" line="159"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="144" />
+        <location filename="../../cs_companion/ui/field_form.py" line="159" />
         <source>默认：</source>
         <translation>Default: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="144"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="144" />
         <source>例如 明天 / 3个工作日内</source>
         <translation>e.g. Tomorrow / Within 3 business days</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="161"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="161" />
         <source>金额（元）</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="164"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="164" />
         <source>粘贴订单号</source>
         <translation>Paste order number</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/field_form.py" line="233" />
+        <source>取自客户消息，可修改</source>
+        <translation>Taken from the customer's message; you can edit it</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="107"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="73" />
         <source>客服快捷回复助手</source>
         <translation>CS Quick Reply Assistant</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="127"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="104" />
         <source>置顶</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="129"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="106" />
         <source>窗口置顶</source>
         <translation>Keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="134"/>
-        <source>搜索话术：中文 / 拼音 / 首字母，或粘贴客户消息</source>
-        <translation>Search replies (Chinese / pinyin / initials) or paste a message</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="141"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="111" />
         <source>菜单</source>
         <translation>Menu</translation>
     </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="182"/>
-        <source>收藏 (Ctrl+D)</source>
-        <translation>Favourite (Ctrl+D)</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="193"/>
-        <source>已手动修改回复；点“恢复”可重新生成</source>
-        <translation>Reply edited manually; click “Restore” to regenerate it</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="203"/>
-        <source>恢复</source>
-        <translation>Restore</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="204"/>
-        <source>丢弃手动修改，按字段重新生成回复</source>
-        <translation>Discard manual edits and regenerate the reply from the fields</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="208"/>
-        <location filename="../../cs_companion/ui/main_window.py" line="239"/>
-        <source>新会话</source>
-        <translation>New chat</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="209"/>
-        <source>清空订单号等已填内容 (Ctrl+N)</source>
-        <translation>Clear order number and other filled-in fields (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="213"/>
-        <source>复制回复</source>
-        <translation>Copy reply</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="215"/>
-        <source>复制到剪贴板 (Enter / Ctrl+Enter)</source>
-        <translation>Copy to clipboard (Enter / Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="240"/>
-        <source>收藏/取消收藏</source>
-        <translation>Add/remove favourite</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="242"/>
-        <source>停靠到屏幕左侧</source>
-        <translation>Dock to left edge of screen</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="243"/>
-        <source>停靠到屏幕右侧</source>
-        <translation>Dock to right edge of screen</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="245"/>
-        <source>复制到我的话术</source>
-        <translation>Copy to My replies</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="246"/>
-        <source>我的话术…</source>
-        <translation>My replies…</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="247"/>
-        <source>检查更新</source>
-        <translation>Check for updates</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="248"/>
-        <source>设置…</source>
-        <translation>Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="250"/>
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="315"/>
-        <source>已清除使用记录</source>
-        <translation>Usage history cleared</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../cs_companion/ui/main_window.py" line="327"/>
-        <source>
-… 共 %n 条变化</source>
-        <translation>
-            <numerusform>
-… %n change in total</numerusform>
-            <numerusform>
-… %n changes in total</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="328"/>
-        <source>新增 {0}、修改 {1}、删除 {2}</source>
-        <translation>{0} added, {1} changed, {2} removed</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="331"/>
-        <source>团队话术库已更新：</source>
-        <translation>Team library updated: </translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="334"/>
-        <source>团队话术库已是最新：</source>
-        <translation>Team library is up to date: </translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="336"/>
-        <source>团队话术更新失败，继续使用当前话术库：</source>
-        <translation>Team library update failed; still using the current library: </translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="354"/>
-        <source>无法复制到我的话术：</source>
-        <translation>Couldn&apos;t copy to My replies: </translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="356"/>
-        <source>已复制到我的话术</source>
-        <translation>Copied to My replies</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="386"/>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="387"/>
-        <source>★收藏</source>
-        <translation>★Favourites</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="388"/>
-        <source>最近</source>
-        <translation>Recent</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../cs_companion/ui/main_window.py" line="402"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="205" />
         <source>%n 条话术</source>
         <translation>
             <numerusform>%n reply</numerusform>
@@ -251,111 +156,95 @@
         </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="404"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="206" />
         <source>团队库 </source>
         <translation>Team library </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="470"/>
-        <source>没有匹配的话术</source>
-        <translation>No matching replies</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="480"/>
-        <source>思路：</source>
-        <translation>Tip: </translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="530"/>
-        <location filename="../../cs_companion/ui/main_window.py" line="542"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="219" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="550"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="231" />
         <source>✓ 已复制</source>
         <translation>✓ Copied</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="550"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="231" />
         <source>已复制（注意合规提示）</source>
         <translation>Copied (check compliance warnings)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="572"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="251" />
         <source>新会话：已清空填写内容</source>
         <translation>New chat: fields cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="581"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="260" />
         <source>已收藏</source>
         <translation>Added to Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="581"/>
+        <location filename="../../cs_companion/ui/main_window.py" line="260" />
         <source>已取消收藏</source>
         <translation>Removed from Favourites</translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="603"/>
-        <source>无法保存使用记录：</source>
-        <translation>Couldn&apos;t save usage history: </translation>
     </message>
 </context>
 <context>
     <name>MyScriptsDialog</name>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="105"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="105" />
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="111"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="111" />
         <source>自己的话术保存在本机，团队更新不会覆盖；可导出备份或分享给同事。</source>
         <translation>Your own replies are stored on this computer and are never overwritten by team updates. Export them to back up or share with colleagues.</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="119"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="119" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="120"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="120" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="121"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="121" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="122"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="122" />
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="123"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="123" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="191"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="191" />
         <source>删除这条我的话术？</source>
         <translation>Delete this reply from My replies?</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="202"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="202" />
         <source>导入话术</source>
         <translation>Import replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="215"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="215" />
         <source>导出话术</source>
         <translation>Export replies</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="223"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="223" />
         <source>已导出 %n 条</source>
         <translation>
             <numerusform>Exported %n reply</numerusform>
@@ -364,14 +253,72 @@
     </message>
 </context>
 <context>
+    <name>ReplyPanel</name>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="55" />
+        <source>收藏 (Ctrl+D)</source>
+        <translation>Favourite (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="67" />
+        <source>已手动修改回复；点“恢复”可重新生成</source>
+        <translation>Reply edited manually; click “Restore” to regenerate it</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="76" />
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="77" />
+        <source>丢弃手动修改，按字段重新生成回复</source>
+        <translation>Discard manual edits and regenerate the reply from the fields</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="81" />
+        <source>新会话</source>
+        <translation>New chat</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="82" />
+        <source>清空订单号等已填内容 (Ctrl+N)</source>
+        <translation>Clear order number and other filled-in fields (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="86" />
+        <source>复制回复</source>
+        <translation>Copy reply</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="88" />
+        <source>复制到剪贴板 (Enter / Ctrl+Enter)</source>
+        <translation>Copy to clipboard (Enter / Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="106" />
+        <source>没有匹配的话术</source>
+        <translation>No matching replies</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="115" />
+        <source>思路：</source>
+        <translation>Tip: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="171" />
+        <source>请先填写必填项</source>
+        <translation>Fill in the required fields first</translation>
+    </message>
+</context>
+<context>
     <name>ReplyPreview</name>
     <message>
-        <location filename="../../cs_companion/ui/preview.py" line="28"/>
+        <location filename="../../cs_companion/ui/preview.py" line="28" />
         <source>选择一条话术，回复会显示在这里</source>
         <translation>Select a reply to preview it here</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/preview.py" line="83"/>
+        <location filename="../../cs_companion/ui/preview.py" line="83" />
         <source>发送前请修改：</source>
         <translation>Fix before sending:</translation>
     </message>
@@ -379,191 +326,285 @@
 <context>
     <name>ScriptEditor</name>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="42"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="42" />
         <source>编辑我的话术</source>
         <translation>Edit reply</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="42"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="42" />
         <source>新建我的话术</source>
         <translation>New reply</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="48"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="48" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="58"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="58" />
         <source>场景</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="60"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="60" />
         <source>用逗号分隔，例如 催件，物流慢</source>
         <translation>Comma-separated, e.g. chasing order, slow delivery</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="61"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="61" />
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="63"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="63" />
         <source>客户常见说法，用逗号分隔</source>
         <translation>Common customer phrasings, comma-separated</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="64"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="64" />
         <source>客户说法</source>
         <translation>Customer says</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="66"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="66" />
         <source>回复内容（用 {{order_no}}、{{amount}}、{{eta}} 等插入要填写的内容）</source>
         <translation>Reply text (use {{order_no}}, {{amount}}, {{eta}} etc. for fields to fill in)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="70"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="70" />
         <source>处理思路（不会复制给客户）</source>
         <translation>Handling tip (not copied to the customer)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="79"/>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="79" />
         <source>标题和回复内容不能为空</source>
         <translation>Title and reply text are required</translation>
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../cs_companion/ui/search_panel.py" line="48" />
+        <source>搜索话术：中文 / 拼音 / 首字母，或粘贴客户消息</source>
+        <translation>Search replies (Chinese / pinyin / initials) or paste a message</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/search_panel.py" line="94" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/search_panel.py" line="94" />
+        <source>★收藏</source>
+        <translation>★Favourites</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/search_panel.py" line="97" />
+        <source>最近</source>
+        <translation>Recent</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="41"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="41" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="45"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="45" />
         <source>窗口始终置顶</source>
         <translation>Always keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="52"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="52" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="55"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="55" />
         <source>屏幕右侧</source>
         <translation>Right edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="56"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="56" />
         <source>屏幕左侧</source>
         <translation>Left edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="57"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="57" />
         <source>不停靠</source>
-        <translation>Don&apos;t dock</translation>
+        <translation>Don't dock</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="61"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="61" />
         <source>首次启动停靠</source>
         <translation>Dock on first launch</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="66"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="66" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (applies after restart)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="68"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="68" />
         <source>共享文件夹路径，或 https:// 地址</source>
         <translation>Shared folder path or https:// URL</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="70"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="70" />
         <source>团队话术来源</source>
         <translation>Team library source</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="79"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="79" />
         <source>由管理员统一设置，不能修改</source>
-        <translation>Set by your administrator; can&apos;t be changed</translation>
+        <translation>Set by your administrator; can't be changed</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="83"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="83" />
         <source>设置…</source>
         <translation>Set…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="86"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="86" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="89"/>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="127"/>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="135"/>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="142"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="89" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="127" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="135" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="142" />
         <source>访问令牌</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="94"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="94" />
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="95"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="95" />
         <source>检查更新间隔</source>
         <translation>Update check interval</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="97"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="97" />
         <source>清除使用记录（最近使用、次数）</source>
         <translation>Clear usage history (recents, use counts)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="118"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="118" />
         <source>本机没有可用的系统密钥环</source>
         <translation>No system keyring on this computer</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="121"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="121" />
         <source>已保存在系统密钥环</source>
         <translation>Stored in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="121"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="121" />
         <source>未设置（不需要可留空）</source>
         <translation>Not set (leave empty if not needed)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="128"/>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="128" />
         <source>团队话术地址需要的访问令牌（只保存在系统密钥环）：</source>
         <translation>Access token for the team library address (kept only in the system keyring):</translation>
     </message>
 </context>
 <context>
+    <name>UpdateMessages</name>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="24" />
+        <source>新增 {0}、修改 {1}、删除 {2}</source>
+        <translation>{0} added, {1} changed, {2} removed</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="28" />
+        <source>团队话术库已更新：</source>
+        <translation>Team library updated: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="34" />
+        <source>团队话术库已是最新：</source>
+        <translation>Team library is up to date: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="39" />
+        <source>团队话术更新失败，继续使用当前话术库：</source>
+        <translation>Team library update failed; still using the current library: </translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="33" />
+        <source>设置未能保存（本次运行仍然有效）：</source>
+        <translation>Settings could not be saved (they apply until you quit): </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="46" />
+        <source>无法保存收藏和使用记录：</source>
+        <translation>Could not save favourites and history: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="55" />
+        <source>磁盘已满</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="57" />
+        <source>没有写入权限</source>
+        <translation>no permission to write</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="58" />
+        <source>写入失败</source>
+        <translation>writing failed</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="78" />
+        <source>已清除使用记录</source>
+        <translation>Usage history cleared</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="97" />
+        <source>无法复制到我的话术：</source>
+        <translation>Couldn't copy to My replies: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="105" />
+        <source>我的话术</source>
+        <translation>My replies</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="106" />
+        <source>已复制到我的话术</source>
+        <translation>Copied to My replies</translation>
+    </message>
+</context>
+<context>
     <name>_EtaEditor</name>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="62"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="62" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="63"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="63" />
         <source>选择日期和时间</source>
         <translation>Pick date and time</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="71"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="71" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="83"/>
+        <location filename="../../cs_companion/ui/field_form.py" line="83" />
         <source>前</source>
         <translation> at the latest</translation>
     </message>
@@ -571,17 +612,17 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../cs_companion/ui/tray.py" line="16"/>
+        <location filename="../../cs_companion/ui/tray.py" line="16" />
         <source>客服快捷回复助手</source>
         <translation>CS Quick Reply Assistant</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/tray.py" line="18"/>
+        <location filename="../../cs_companion/ui/tray.py" line="18" />
         <source>显示/隐藏</source>
         <translation>Show/Hide</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/tray.py" line="22"/>
+        <location filename="../../cs_companion/ui/tray.py" line="22" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>

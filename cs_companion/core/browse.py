@@ -1,0 +1,72 @@
+"""Which scripts the list shows for a search text and a tab: the window's filtering, without Qt.
+
+Tabs are 全部 (all), ★收藏 (favourites), 最近 (recent) or one category id. With
+an empty search box the list is a starting point for the agent's own work:
+favourites first, then recently used, then the most used, then the rest of the
+library in catalogue order (issue: an empty search used to open on 需求探询).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from cs_companion.core.models import Library, Script
+from cs_companion.core.search import SearchIndex
+
+TAB_ALL, TAB_FAVOURITES, TAB_RECENT = "__all__", "__favourites__", "__recent__"
+SEARCH_LIMIT = 100
+FILTERED_SEARCH_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class Usage:
+    """The agent's own history, as far as browsing needs it."""
+
+    favourites: Sequence[str] = ()
+    recent: Sequence[str] = ()
+    counts: Mapping[str, int] = field(default_factory=dict)
+    boost: Mapping[str, float] = field(default_factory=dict)
+
+
+def tab_keys(library: Library) -> list[str]:
+    """Tab keys in display order: all, favourites, recent, then the library's categories."""
+    return [TAB_ALL, TAB_FAVOURITES, TAB_RECENT, *library.category_order()]
+
+
+def _lookup(library: Library, ids: Iterable[str]) -> list[Script]:
+    seen: set[str] = set()
+    scripts = []
+    for script_id in ids:
+        script = library.script(script_id)
+        if script is not None and script_id not in seen:
+            seen.add(script_id)
+            scripts.append(script)
+    return scripts
+
+
+def starting_list(library: Library, usage: Usage) -> list[Script]:
+    """The empty-search list: favourites, recent, most used, then everything else in catalogue order."""
+    most_used = sorted((i for i, n in usage.counts.items() if n > 0), key=lambda i: -usage.counts[i])
+    personal = _lookup(library, [*usage.favourites, *usage.recent, *most_used])
+    shown = {s.id for s in personal}
+    return personal + [s for s in library.scripts if s.id not in shown]
+
+
+def scripts_for(index: SearchIndex, library: Library, usage: Usage, query: str, tab: str) -> list[Script]:
+    """Scripts to list for the search text and tab (favourites, recent, a category or all)."""
+    query = query.strip()
+    pool = {TAB_FAVOURITES: usage.favourites, TAB_RECENT: usage.recent}.get(tab)
+    if not query:
+        if pool is not None:
+            return _lookup(library, pool)
+        if tab == TAB_ALL:
+            return starting_list(library, usage)
+        return [s for s in library.scripts if s.category == tab]
+    if tab == TAB_ALL:
+        return _lookup(library, [h.id for h in index.search(query, limit=SEARCH_LIMIT, boost=usage.boost)])
+    hits = index.search(query, limit=FILTERED_SEARCH_LIMIT, boost=usage.boost)
+    if pool is not None:
+        allowed = set(pool)
+        return _lookup(library, [h.id for h in hits if h.id in allowed])
+    return _lookup(library, [h.id for h in hits if h.scenario.split(".", 1)[0] == tab][:SEARCH_LIMIT])
