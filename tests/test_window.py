@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from cs_companion.core.browse import tab_keys
+from cs_companion.core.browse import TAB_FAVOURITES, tab_keys
 from cs_companion.core.template import render
 from cs_companion.storage.paths import AppPaths
 from cs_companion.ui.app import build_main_window
@@ -150,11 +150,23 @@ def test_escape_clears_search_and_ctrl_f_focuses_it(window: MainWindow, qtbot: Q
     assert QApplication.focusWidget() is window.search
 
 
-def test_no_results_shows_empty_state(window: MainWindow) -> None:
+def test_nothing_matching_shows_the_closest_scenarios_as_guesses(window: MainWindow) -> None:
     type_text(window.search, "完全不存在的话术内容xyz")
+    assert window.model.rowCount() > 0, "a query of two or more characters never leaves the list empty"
+    assert window.search_panel.guess_label.isVisible()
+    assert "可能是" in window.search_panel.guess_label.text()
+    window.search.clear()
+    type_text(window.search, "退款")
+    assert not window.search_panel.guess_label.isVisible()
+
+
+def test_no_results_shows_empty_state(window: MainWindow) -> None:
+    window.tabs.setCurrentIndex(tab_keys(window.loaded.library).index(TAB_FAVOURITES))  # no favourites yet
+    type_text(window.search, "退款")
     assert window.model.rowCount() == 0
     assert window.current is None
     assert window.copy_current() is False
+    assert not window.copy_button.isEnabled()
 
 
 def test_favourites_and_usage_survive_restart(window: MainWindow, qtbot: QtBot) -> None:

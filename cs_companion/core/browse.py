@@ -53,20 +53,31 @@ def starting_list(library: Library, usage: Usage) -> list[Script]:
     return personal + [s for s in library.scripts if s.id not in shown]
 
 
-def scripts_for(index: SearchIndex, library: Library, usage: Usage, query: str, tab: str) -> list[Script]:
+@dataclass(frozen=True)
+class Listing:
+    """What the list shows; ``guessed`` when nothing matched as typed and these are the closest scenarios."""
+
+    scripts: list[Script]
+    guessed: bool = False
+
+
+def scripts_for(index: SearchIndex, library: Library, usage: Usage, query: str, tab: str) -> Listing:
     """Scripts to list for the search text and tab (favourites, recent, a category or all)."""
     query = query.strip()
     pool = {TAB_FAVOURITES: usage.favourites, TAB_RECENT: usage.recent}.get(tab)
     if not query:
         if pool is not None:
-            return _lookup(library, pool)
+            return Listing(_lookup(library, pool))
         if tab == TAB_ALL:
-            return starting_list(library, usage)
-        return [s for s in library.scripts if s.category == tab]
+            return Listing(starting_list(library, usage))
+        return Listing([s for s in library.scripts if s.category == tab])
+    limit = SEARCH_LIMIT if tab == TAB_ALL else FILTERED_SEARCH_LIMIT
+    hits = index.search(query, limit=limit, boost=usage.boost)
+    guessed = bool(hits) and all(h.fallback for h in hits)
     if tab == TAB_ALL:
-        return _lookup(library, [h.id for h in index.search(query, limit=SEARCH_LIMIT, boost=usage.boost)])
-    hits = index.search(query, limit=FILTERED_SEARCH_LIMIT, boost=usage.boost)
+        return Listing(_lookup(library, [h.id for h in hits]), guessed)
     if pool is not None:
         allowed = set(pool)
-        return _lookup(library, [h.id for h in hits if h.id in allowed])
-    return _lookup(library, [h.id for h in hits if h.scenario.split(".", 1)[0] == tab][:SEARCH_LIMIT])
+        return Listing(_lookup(library, [h.id for h in hits if h.id in allowed]), guessed)
+    in_tab = [h.id for h in hits if h.scenario.split(".", 1)[0] == tab][:SEARCH_LIMIT]
+    return Listing(_lookup(library, in_tab), guessed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListView, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QTabBar, QVBoxLayout, QWidget
 
 from cs_companion.core.browse import TAB_ALL, TAB_FAVOURITES, Usage, scripts_for, tab_keys
 from cs_companion.core.models import Script
@@ -58,6 +58,10 @@ class SearchPanel(QWidget):
         self.tabs.setDrawBase(False)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         layout.addWidget(self.tabs)
+        self.guess_label = QLabel(self.tr("没有完全匹配的话术，可能是："), self)
+        self.guess_label.setObjectName("notes")
+        self.guess_label.hide()
+        layout.addWidget(self.guess_label)
         self.results = QListView(self)
         self.results.setObjectName("results")
         self.model = ResultsModel(self.results)
@@ -116,10 +120,11 @@ class SearchPanel(QWidget):
             return
         library = self._loaded.library
         query = self.query()
-        scripts = scripts_for(self._loaded.index, library, self._usage, query, self.current_tab())
-        highlight = query if len(query) <= HIGHLIGHT_MAX_CHARS else ""
+        listing = scripts_for(self._loaded.index, library, self._usage, query, self.current_tab())
+        highlight = query if len(query) <= HIGHLIGHT_MAX_CHARS and not listing.guessed else ""
         self.delegate.highlight = highlight
-        self.model.set_results(library, scripts, set(self._usage.favourites), highlight)
+        self.guess_label.setVisible(listing.guessed)
+        self.model.set_results(library, listing.scripts, set(self._usage.favourites), highlight)
         row = self.model.row_of(keep) if keep else -1
         self.select_row(row if row >= 0 else 0)
 

@@ -389,17 +389,22 @@
         <translation>Search replies (Chinese / pinyin / initials) or paste a message</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="94" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="61" />
+        <source>没有完全匹配的话术，可能是：</source>
+        <translation>No exact match. Did you mean:</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/search_panel.py" line="98" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="94" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="98" />
         <source>★收藏</source>
         <translation>★Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="97" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="101" />
         <source>最近</source>
         <translation>Recent</translation>
     </message>
