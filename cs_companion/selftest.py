@@ -8,7 +8,8 @@ frozen binary.
 The test never touches the agent's data: it runs with a throw-away profile
 (``CS_COMPANION_HOME`` set to a temp folder) and builds the window without the
 machine-wide config, so no team library is fetched. The machine-wide config is
-only read and checked for being valid JSON. With no display (headless Linux),
+only read and checked for being valid JSON. The clipboard step puts back
+whatever the agent had on the clipboard. With no display (headless Linux),
 Qt runs on the ``offscreen`` platform; the variable is set before Qt is imported.
 """
 
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cs_companion import APP_NAME, __version__
-from cs_companion.storage.paths import HOME_ENV, SYSTEM_CONFIG_ENV, AppPaths, system_config_file
+from cs_companion.storage.paths import HOME_ENV, SYSTEM_CONFIG_ENV, AppPaths, SystemConfigLookup, find_system_config
 from cs_companion.storage.resources import base_dir, builtin_library_dir, is_frozen
 
 SAMPLE_SCRIPT = "logistics.delay.first_reply"
@@ -47,7 +48,7 @@ class _State:
     """What the steps hand on to each other."""
 
     window_module: str
-    system_config: Path
+    system_config: SystemConfigLookup
     library: Any = None
     load_problems: list[Any] = field(default_factory=list)
     expected_text: str = ""
@@ -108,11 +109,16 @@ def _step_render(state: _State) -> str:
 
 
 def _step_machine_config(state: _State) -> str:
-    path = state.system_config
-    if not path.exists():
-        return f"none at {path}"
+    """Name the machine-wide config the app will use, check it, and warn about any found but unreadable."""
+    lookup = state.system_config
+    warnings = "".join(f"; WARNING: {path} exists but cannot be read ({why})" for path, why in lookup.unreadable)
+    path = lookup.path
+    if path is None:
+        return f"none at {', '.join(str(p) for p in lookup.searched)}{warnings}"
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
+    except RecursionError:
+        raise StepFailed(f"{path} is not valid JSON: nested too deeply") from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise StepFailed(f"{path} is not valid UTF-8 JSON: {exc}") from None
     if not isinstance(data, dict):
@@ -120,10 +126,10 @@ def _step_machine_config(state: _State) -> str:
     source = data.get("team_source")
     if source is not None and not isinstance(source, str):
         raise StepFailed(f"{path}: team_source must be a string")
-    parts = [f"{path}", f"{len(data)} keys"]
+    parts = [f"{path}", f"{len(data)} key" + ("" if len(data) == 1 else "s")]
     if source:
         parts.append("team source preset" + (", locked" if data.get("lock_team_source") is True else ""))
-    return ", ".join(parts)
+    return ", ".join(parts) + warnings
 
 
 def _step_keyring(state: _State) -> str:
@@ -203,14 +209,46 @@ def _step_fill_script(state: _State) -> str:
 
 
 def _step_clipboard(state: _State) -> str:
+    """Copy the reply and read it back, then give the agent's clipboard back as it was (DEPLOY.md promises it)."""
     window = state.qt["window"]
     clipboard = state.qt["QtGui"].QGuiApplication.clipboard()
-    clipboard.clear()
-    if not window.copy_current():
-        raise StepFailed("copy_current() returned False")
-    if not _process_events_until(lambda: clipboard.text() == state.expected_text):
-        raise StepFailed(f"clipboard holds {clipboard.text()!r}, expected the rendered reply")
-    return f"{len(state.expected_text)} chars read back"
+    saved = _save_clipboard(clipboard)
+    try:
+        clipboard.clear()
+        if not window.copy_current():
+            raise StepFailed("copy_current() returned False")
+        if not _process_events_until(lambda: clipboard.text() == state.expected_text):
+            raise StepFailed(f"clipboard holds {clipboard.text()!r}, expected the rendered reply")
+    finally:
+        _restore_clipboard(clipboard, saved)
+    return f"{len(state.expected_text)} chars read back, previous clipboard restored"
+
+
+def _save_clipboard(clipboard: Any) -> Any:
+    """A copy of everything on the clipboard (text, HTML, images ...), or None if it is empty.
+
+    The clipboard owns its QMimeData and may drop it at any time, so each
+    format's bytes are copied into a new object.
+    """
+    from PySide6.QtCore import QMimeData
+
+    current = clipboard.mimeData()
+    if current is None or not current.formats():
+        return None
+    copy = QMimeData()
+    for fmt in current.formats():
+        copy.setData(fmt, current.data(fmt))
+    if current.hasText():  # the text the agent sees, whatever the platform's raw formats were
+        copy.setText(current.text())
+    return copy
+
+
+def _restore_clipboard(clipboard: Any, saved: Any) -> None:
+    if saved is None:
+        clipboard.clear()
+    else:
+        clipboard.setMimeData(saved)  # the clipboard takes ownership
+    _qapp().processEvents()
 
 
 STEPS: tuple[tuple[str, Callable[[_State], str]], ...] = (
@@ -274,7 +312,7 @@ def run_self_test(*, window_module: str = WINDOW_MODULE, out: TextIO | None = No
 
     where = "frozen bundle" if is_frozen() else "source"
     say(f"{APP_NAME} {__version__} self-test ({where}: {base_dir()})")
-    state = _State(window_module=window_module, system_config=system_config_file())
+    state = _State(window_module=window_module, system_config=find_system_config())
     with _isolated_environment():
         try:
             for name, step in STEPS:

@@ -186,3 +186,28 @@ def test_failed_write_keeps_the_old_file(store: PersonalStore, monkeypatch: pyte
     with pytest.raises(PersonalError, match=r"cannot save your scripts to .*No space left on device"):
         store.add(mine("my.other"))
     assert store.path.read_bytes() == before
+
+
+def test_profile_that_cannot_be_locked_refuses_changes_but_still_reads(
+    store: PersonalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cs_companion.storage import locking
+
+    store.add(mine())
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(locking, "FileLock", read_only)
+    with pytest.raises(PersonalError, match="read-only"):
+        store.add(mine("my.other"))
+    assert [s.id for s in store.scripts()] == ["my.hello"]
+
+
+def test_each_change_rereads_the_file_under_the_lock(store: PersonalStore, builtin: Library) -> None:
+    """A second store (as in another process) adds in between: the first store's next add keeps it."""
+    other = PersonalStore(store.path, builtin)
+    store.add(mine("my.a"))
+    other.add(mine("my.b"))
+    store.add(mine("my.c"))
+    assert [s.id for s in PersonalStore(store.path, builtin).scripts()] == ["my.a", "my.b", "my.c"]

@@ -86,3 +86,77 @@ def test_machine_config_summary(tmp_path: Path) -> None:
 )
 def test_offscreen_only_without_a_display(environ: dict[str, str], platform: str, expected: bool) -> None:
     assert needs_offscreen(environ, platform) is expected
+
+
+# ----------------------------------------------------------------------------- issue 12: clipboard, XDG config
+
+
+def test_self_test_gives_the_agent_their_clipboard_back(qapp, isolated_profile: Path) -> None:  # type: ignore[no-untyped-def]
+    """In-process, so the offscreen clipboard the self-test uses is the one checked here."""
+    import io
+
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    from cs_companion.selftest import run_self_test as run_in_process
+
+    clipboard = QGuiApplication.clipboard()
+    agent = QMimeData()
+    agent.setText("客户订单号 123，等下回复")
+    agent.setHtml("<b>客户订单号 123</b>，等下回复")
+    clipboard.setMimeData(agent)
+    out = io.StringIO()
+    assert run_in_process(out=out) == 0, out.getvalue()
+    assert "ok  copy to clipboard (" in out.getvalue() and "previous clipboard restored" in out.getvalue()
+    assert clipboard.text() == "客户订单号 123，等下回复"
+    assert "<b>客户订单号 123</b>" in clipboard.mimeData().html()
+
+
+def test_empty_clipboard_stays_empty(qapp, isolated_profile: Path) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from PySide6.QtGui import QGuiApplication
+
+    from cs_companion.selftest import run_self_test as run_in_process
+
+    clipboard = QGuiApplication.clipboard()
+    clipboard.clear()
+    out = io.StringIO()
+    assert run_in_process(out=out) == 0, out.getvalue()
+    assert clipboard.text() == ""
+
+
+def test_self_test_names_the_config_found_in_a_later_xdg_dir_and_warns_about_unreadable_ones(tmp_path: Path) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("XDG lookup is for Linux")
+    xdg = tmp_path / "xdg"
+    broken = xdg / "xdg-ubuntu" / "cs-companion" / "config.json"
+    broken.mkdir(parents=True)  # found but cannot be read (a folder), for root too
+    config = xdg / "cs-companion" / "config.json"
+    config.parent.mkdir(parents=True)
+    config.write_text(json.dumps({"team_source": "https://intranet.example/s/"}), "utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "CS_COMPANION_SYSTEM_CONFIG"}
+    env["XDG_CONFIG_DIRS"] = f"{xdg / 'xdg-ubuntu'}:{xdg}"
+    call = "window_module='cs_companion.no_such_window'"
+    code = f"import sys; from cs_companion.selftest import run_self_test; sys.exit(run_self_test({call}))"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO_ROOT,
+        env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    line = next(x for x in result.stdout.splitlines() if x.startswith("ok  machine config"))
+    assert line.startswith(f"ok  machine config ({config}, 1 key, team source preset")
+    assert f"WARNING: {broken} exists but cannot be read" in line
+
+
+def test_deep_machine_config_fails_the_step_in_one_line(tmp_path: Path) -> None:
+    config = tmp_path / "config.json"
+    config.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    result = run_self_test(env={"CS_COMPANION_SYSTEM_CONFIG": str(config)})
+    assert result.returncode == 1
+    assert f"FAIL machine config: {config} is not valid JSON: nested too deeply" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from cs_companion import APP_NAME, __version__
@@ -24,6 +24,8 @@ from cs_companion.cli import check_commands, extract_commands, library_commands,
 from cs_companion.cli.errors import CliError
 
 HOME_ENV = "CS_COMPANION_HOME"  # same value as storage.paths.HOME_ENV; not imported to keep start-up light
+DISPLAY_PLATFORMS = ("xcb", "wayland")
+"""Qt platform plugins (``wayland`` and its variants by prefix) that need a display server to start."""
 
 LIBRARY_HELP = (
     "use this library file or folder as the team library (in place of the one fetched from the team source), "
@@ -38,6 +40,13 @@ COMMAND_MODULES: tuple[Callable[[argparse._SubParsersAction], None], ...] = (  #
 )
 
 
+def _profile_dir(value: str) -> Path:
+    """``--profile`` value: a folder name. ``Path("")`` would be ``.``, silently using the current folder."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("needs a folder name, got an empty value")
+    return Path(value)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so main() owns every exit path."""
 
@@ -50,13 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--library", type=Path, metavar="PATH", help=LIBRARY_HELP)
     parser.add_argument(
-        "--profile", type=Path, metavar="DIR", help=f"keep settings and data in DIR (same as ${HOME_ENV})"
+        "--profile", type=_profile_dir, metavar="DIR", help=f"keep settings and data in DIR (same as ${HOME_ENV})"
     )
     parser.add_argument("--self-test", action="store_true", help="check the installation end to end and exit")
     # The same two options are accepted after the command too (``search q --library X``).
     common = _Parser(add_help=False)
     common.add_argument("--library", type=Path, metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    common.add_argument("--profile", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common.add_argument(
+        "--profile", type=_profile_dir, metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     _add_parser = sub.add_parser
 
@@ -74,8 +85,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(args_list)
         if args.profile is not None:
-            if not str(args.profile).strip():
-                raise CliError("--profile needs a folder name", 2)
             os.environ[HOME_ENV] = str(args.profile)
         if args.self_test:
             from cs_companion.selftest import run_self_test
@@ -98,7 +107,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def missing_display(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """True on Linux/BSD when the window cannot open: no X11 or Wayland display, and no display-free Qt platform.
+
+    ``QT_QPA_PLATFORM`` may list fallbacks (``xcb;offscreen``) and options
+    (``offscreen:fontengine=freetype``); any display-free entry is enough.
+    """
+    if platform.startswith(("win", "darwin")) or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return False
+    chosen = [entry.split(":")[0].strip() for entry in (environ.get("QT_QPA_PLATFORM") or "").split(";")]
+    chosen = [name for name in chosen if name]
+    return not chosen or all(name.startswith(DISPLAY_PLATFORMS) for name in chosen)
+
+
 def _start_window(args: argparse.Namespace) -> int:
+    # Checked before Qt is imported: Qt itself aborts (exit 134) with lines about
+    # missing xcb libraries that send IT looking in the wrong place.
+    if missing_display(os.environ):
+        raise CliError(
+            "no display: the window needs a desktop session (DISPLAY and WAYLAND_DISPLAY are not set). "
+            f"Start it from the desktop, or use the command-line commands (see '{APP_NAME} --help')"
+        )
     try:
         from cs_companion.ui.app import run_app
     except ImportError as exc:

@@ -7,8 +7,10 @@ folder, so tests and portable installs never touch a real profile.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from cs_companion import APP_NAME
 
 HOME_ENV = "CS_COMPANION_HOME"
 SYSTEM_CONFIG_ENV = "CS_COMPANION_SYSTEM_CONFIG"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,11 @@ class AppPaths:
         return self.cache / "team_library"
 
     @property
+    def temp_folders(self) -> tuple[Path, ...]:
+        """Folders where atomic saves leave ``.<name>.<random>.tmp`` files if a process dies mid-save."""
+        return (self.config, self.data, self.cache, self.team_cache_dir)
+
+    @property
     def lock_name(self) -> str:
         """Name for the single-instance lock/server, unique per profile."""
         import hashlib
@@ -71,18 +79,80 @@ class AppPaths:
         return f"{APP_NAME}-{digest}"
 
 
+SYSTEM_CONFIG_NAME = "config.json"
+
+
+@dataclass(frozen=True)
+class SystemConfigLookup:
+    """Where the machine-wide config was looked for, which file is used, and which were found but unreadable."""
+
+    searched: tuple[Path, ...]
+    path: Path | None
+    unreadable: tuple[tuple[Path, str], ...] = ()
+
+    @property
+    def chosen(self) -> Path:
+        """The file used, or the first place looked (for "none at ..." messages) when there is none."""
+        return self.path or self.searched[0]
+
+
+def system_config_candidates(
+    environ: Mapping[str, str] | None = None, platform: str = sys.platform
+) -> tuple[Path, ...]:
+    """Every place the machine-wide config may be, in order of precedence.
+
+    Linux/BSD: ``<dir>/cs-companion/config.json`` for every entry of
+    ``$XDG_CONFIG_DIRS`` and then ``/etc/xdg`` (Ubuntu's GNOME sets
+    ``/etc/xdg/xdg-ubuntu:/etc/xdg``, so the first entry alone misses the file
+    DEPLOY.md documents). Relative entries are ignored, as the XDG spec says.
+    """
+    environ = os.environ if environ is None else environ
+    if platform == "win32":
+        base = environ.get("PROGRAMDATA") or r"C:\ProgramData"
+        return (Path(base) / APP_NAME / SYSTEM_CONFIG_NAME,)
+    if platform == "darwin":
+        return (Path("/Library/Application Support") / APP_NAME / SYSTEM_CONFIG_NAME,)
+    dirs = [d for d in (environ.get("XDG_CONFIG_DIRS") or "").split(":") if d and os.path.isabs(d)]
+    dirs.append("/etc/xdg")
+    unique = dict.fromkeys(os.path.normpath(d) for d in dirs)
+    return tuple(Path(d) / APP_NAME / SYSTEM_CONFIG_NAME for d in unique)
+
+
+def find_system_config(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> SystemConfigLookup:
+    """The first readable machine-wide config; ``CS_COMPANION_SYSTEM_CONFIG`` overrides the search.
+
+    A file that exists but cannot be opened (permissions, a folder by that
+    name) is skipped and listed in ``unreadable``, so the self-test can warn
+    IT instead of silently reporting "none".
+    """
+    environ = os.environ if environ is None else environ
+    override = environ.get(SYSTEM_CONFIG_ENV)
+    candidates = (Path(override),) if override else system_config_candidates(environ, platform)
+    unreadable: list[tuple[Path, str]] = []
+    for candidate in candidates:
+        try:
+            with open(candidate, "rb"):
+                pass
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            if candidate.exists() or candidate.is_symlink():
+                unreadable.append((candidate, exc.strerror or str(exc)))
+            continue
+        return SystemConfigLookup(candidates, candidate, tuple(unreadable))
+    return SystemConfigLookup(candidates, None, tuple(unreadable))
+
+
 def system_config_file() -> Path:
-    """Machine-wide config that IT can deploy (read-only for agents).
+    """Machine-wide config that IT can deploy (read-only for agents): the first readable one.
 
     Windows: ``%PROGRAMDATA%\\cs-companion\\config.json``; macOS:
-    ``/Library/Application Support/cs-companion/config.json``; Linux:
-    ``/etc/xdg/cs-companion/config.json`` (first of ``$XDG_CONFIG_DIRS``).
-    ``CS_COMPANION_SYSTEM_CONFIG`` overrides it (tests, unusual setups).
+    ``/Library/Application Support/cs-companion/config.json``; Linux: the first
+    readable ``cs-companion/config.json`` under ``$XDG_CONFIG_DIRS`` or
+    ``/etc/xdg``. ``CS_COMPANION_SYSTEM_CONFIG`` overrides it (tests, unusual
+    setups). With none readable, the first place looked (it does not exist).
     """
-    override = os.environ.get(SYSTEM_CONFIG_ENV)
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / APP_NAME / "config.json"
-    dirs = PlatformDirs(APP_NAME, appauthor=False, multipath=False)
-    return Path(dirs.site_config_dir) / "config.json"
+    lookup = find_system_config()
+    for path, why in lookup.unreadable:
+        log.warning("machine-wide config %s cannot be read (%s); it is ignored", path, why)
+    return lookup.chosen

@@ -15,7 +15,8 @@ same format so agents can share scripts as plain files.
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ from cs_companion.core.models import Category, Field, FieldType, Layer, Library,
 from cs_companion.core.problems import Problem
 from cs_companion.core.schema import SCHEMA_VERSION
 from cs_companion.storage.atomic import set_aside, write_bytes_atomic
+from cs_companion.storage.errors import StorageError
+from cs_companion.storage.locking import locked
 
 PERSONAL_PREFIX = "my."
 HEADER = "# 我的话术 · cs-companion personal scripts (same format as a library file)\n"
@@ -161,7 +164,7 @@ class PersonalStore:
 
     def add(self, script: Script) -> Script:
         """Save a new script; its id must not be used by another of the agent's scripts."""
-        with self._lock:
+        with self._writing():
             library = self._current()
             if library.script(script.id) is not None:
                 raise PersonalError(f"you already have a script with id '{script.id}'")
@@ -169,14 +172,14 @@ class PersonalStore:
 
     def create(self, title: str, body: str, scenario: str, **values: Any) -> Script:
         """Save a brand-new script with a fresh ``my.…`` id (``values``: keywords, examples, fields, notes)."""
-        with self._lock:
+        with self._writing():
             sid = _unique(f"{PERSONAL_PREFIX}{scenario or 'script'}", set(self._current().ids()))
             values = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
             return self.add(Script(id=sid, scenario=scenario, title=title, body=body, layer=Layer.PERSONAL, **values))
 
     def update(self, script_id: str, script: Script) -> Script:
         """Replace script ``script_id`` with ``script`` (same position); the id may change if the new one is free."""
-        with self._lock:
+        with self._writing():
             library = self._current()
             if library.script(script_id) is None:
                 raise PersonalError(f"you have no script with id '{script_id}'")
@@ -187,7 +190,7 @@ class PersonalStore:
 
     def delete(self, script_id: str) -> bool:
         """Remove a script; False if there was none with that id."""
-        with self._lock:
+        with self._writing():
             library = self._current()
             if library.script(script_id) is None:
                 return False
@@ -196,7 +199,7 @@ class PersonalStore:
 
     def copy_to_mine(self, script: Script, title: str | None = None) -> Script:
         """ "Copy to my scripts": a personal copy of any script under a new ``my.<id>`` id (suffixed if taken)."""
-        with self._lock:
+        with self._writing():
             library = self._current()
             base = script.id if script.id.startswith(PERSONAL_PREFIX) else f"{PERSONAL_PREFIX}{script.id}"
             copy = replace(script, id=_unique(base, set(library.ids())), title=title or script.title)
@@ -229,7 +232,7 @@ class PersonalStore:
         if not incoming:
             raise PersonalError(f"cannot import: {source} has no scripts")
         self._check_compliance(incoming, with_location=True)
-        with self._lock:
+        with self._writing():
             library = self._current()
             by_id = {s.id: s for s in incoming}
             existing = set(library.ids())
@@ -241,6 +244,21 @@ class PersonalStore:
             return ImportResult(added, replaced, tuple(p for p in result.problems if not p.is_error))
 
     # ----- internals -----------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Read-modify-write section: this process's threads and every other process wait their turn.
+
+        Without the file lock two processes adding 100 scripts each ended with
+        112: each wrote its own list over the other's. Reads take no file lock,
+        so a read-only profile still shows the agent's scripts.
+        """
+        with self._lock, ExitStack() as stack:
+            try:
+                stack.enter_context(locked(self.path))
+            except StorageError as exc:
+                raise PersonalError(str(exc)) from None
+            yield
 
     def _current(self) -> Library:
         result = self.load()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from cs_companion.storage.jsonstore import load_json_object, save_json_object
+from cs_companion.storage.locking import locked
 
 SETTINGS_VERSION = 1
 MIN_FONT, MAX_FONT = 10, 24
@@ -96,6 +97,8 @@ class SettingsStore:
         return self.system.lock_team_source and self.system.team_source is not None
 
     def save(self, settings: Settings) -> None:
+        """Write ``settings`` under the profile lock; StorageError (one plain line) if the profile cannot take it."""
         data = asdict(settings.clamped())
         data["version"] = SETTINGS_VERSION
-        save_json_object(self.path, data)
+        with locked(self.path):
+            save_json_object(self.path, data)

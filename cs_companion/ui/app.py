@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import time
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -23,13 +24,14 @@ from cs_companion import APP_DISPLAY_NAME, APP_NAME, ORGANIZATION, __version__
 from cs_companion.core.models import Layer
 from cs_companion.core.problems import Problem
 from cs_companion.storage.agent_library import load_agent_library
+from cs_companion.storage.atomic import sweep_stale_temp_files
 from cs_companion.storage.paths import AppPaths, system_config_file
 from cs_companion.storage.resources import resource_path
 from cs_companion.storage.settings import SettingsStore, load_system_config
 from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.storage.userstate import UserStateStore
 from cs_companion.ui.main_window import MainWindow, WindowContext
-from cs_companion.ui.single_instance import SingleInstance
+from cs_companion.ui.single_instance import NOTIFIED, UNREACHABLE, SingleInstance
 from cs_companion.ui.tray import Tray, bring_to_front
 from cs_companion.ui.update_controller import UpdateController
 
@@ -154,14 +156,24 @@ def connect_updates(window: MainWindow, paths: AppPaths, team_library: Path | No
     return controller
 
 
+class QuietRotatingFileHandler(RotatingFileHandler):
+    """The support log; a failed write (full disk, log file gone) is dropped silently.
+
+    The stock handler prints "--- Logging error ---" and a traceback to
+    stderr, which is all an agent sees of a full disk. The log is a support
+    aid, so losing a line is the lesser harm.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def _setup_logging(paths: AppPaths) -> Path:
     """A small rotating log in the cache folder for support (never holds tokens: see core.updates)."""
-    from logging.handlers import RotatingFileHandler
-
     log_file = paths.cache / "cs-companion.log"
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(log_file, maxBytes=512 * 1024, backupCount=2, encoding="utf-8")
+        handler = QuietRotatingFileHandler(log_file, maxBytes=512 * 1024, backupCount=2, encoding="utf-8")
     except OSError:
         return log_file
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -189,10 +201,16 @@ def run_app(team_library: Path | None = None) -> int:
     paths = AppPaths.default()
     app = create_application()
     instance = SingleInstance(paths.lock_name)
-    if SingleInstance.notify_running(paths.lock_name):
+    claim = instance.claim()
+    if claim == NOTIFIED:
         print(f"{APP_NAME}: already running; brought the window to the front", file=sys.stderr)
         return 0
-    instance.listen()
+    if claim == UNREACHABLE:
+        holder = instance.holder_pid()
+        who = f" (process {holder})" if holder else ""
+        print(f"{APP_NAME}: already running on this profile{who} but not answering; close it first", file=sys.stderr)
+        return 1
+    sweep_stale_temp_files(paths.temp_folders)
     window = build_main_window(paths, team_library)
     _install_excepthook(paths, window)
     instance.activated.connect(lambda: bring_to_front(window))
