@@ -12,7 +12,7 @@ import pytest
 
 from cs_companion.selftest import STEPS, needs_offscreen
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_self_test(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -13,7 +13,7 @@ from cs_companion.core.models import FieldType, Layer
 from cs_companion.core.problems import Problem, Severity
 from cs_companion.core.schema import SCHEMA_VERSION
 
-BUILTIN = Path(__file__).resolve().parent.parent / "scripts_library"
+BUILTIN = Path(__file__).resolve().parents[2] / "scripts_library"
 
 WriteYaml = Callable[[str, str], Path]
 

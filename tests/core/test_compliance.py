@@ -25,8 +25,8 @@ from cs_companion.core.loader import load_path
 from cs_companion.core.models import Field, FieldType, Layer, Library, Script
 from cs_companion.core.problems import Severity
 
-BUILTIN = Path(__file__).resolve().parent.parent / "scripts_library"
-TUNING = Path(__file__).resolve().parent / "data" / "compliance_tuning.yaml"
+BUILTIN = Path(__file__).resolve().parents[2] / "scripts_library"
+TUNING = Path(__file__).resolve().parents[1] / "data" / "compliance_tuning.yaml"
 FORBIDDEN = ("别讲价", "不知道", "我不知道", "你找快递去")
 
 

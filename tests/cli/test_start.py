@@ -13,7 +13,7 @@ import pytest
 
 from cs_companion.cli.dispatch import main, missing_display
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 # ----------------------------------------------------------------------------- no display

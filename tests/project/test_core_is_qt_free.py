@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # Runs in a fresh interpreter: this test process already has PySide6 loaded by pytest-qt.
 IMPORT_EVERYTHING = """

@@ -14,7 +14,7 @@ from cs_companion import APP_NAME, __version__
 from cs_companion.cli import main
 
 WriteYaml = Callable[[str, str], Path]
-BUILTIN = Path(__file__).resolve().parent.parent / "scripts_library"
+BUILTIN = Path(__file__).resolve().parents[2] / "scripts_library"
 PROBLEM_LINE = re.compile(r"^.+:\d+:\d+: ")
 
 

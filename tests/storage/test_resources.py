@@ -15,7 +15,7 @@ from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer
 from cs_companion.storage import resources
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILTIN_LIBRARY = REPO_ROOT / "scripts_library"
 
 

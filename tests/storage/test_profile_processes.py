@@ -16,7 +16,7 @@ from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer
 from cs_companion.storage.userstate import UserStateStore
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 CHILD_TIMEOUT = 60
 PER_PROCESS = 100
 
