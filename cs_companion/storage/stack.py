@@ -13,7 +13,7 @@ from typing import Any
 
 from cs_companion.core.budget import budget_problem
 from cs_companion.core.layers import StackResult, load_stack, merge_layers
-from cs_companion.core.loader import library_files
+from cs_companion.core.libtree import library_files
 from cs_companion.core.models import LAYER_ORDER, Layer, Library, LibraryInfo
 from cs_companion.core.problems import Location, Problem
 from cs_companion.core.search import SearchIndex

@@ -30,10 +30,11 @@ from cs_companion.storage.resources import resource_path
 from cs_companion.storage.settings import SettingsStore, load_system_config
 from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.storage.userstate import UserStateStore
-from cs_companion.ui.main_window import MainWindow, WindowContext
+from cs_companion.ui.main_window import MainWindow
 from cs_companion.ui.single_instance import NOTIFIED, UNREACHABLE, SingleInstance
 from cs_companion.ui.tray import Tray, bring_to_front
 from cs_companion.ui.update_controller import UpdateController
+from cs_companion.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
 EXIT_AFTER_SHOW_ENV = "CS_COMPANION_EXIT_AFTER_SHOW"
@@ -88,7 +89,7 @@ def install_translations(language: str) -> None:
     _installed.clear()
     language = os.environ.get(LANG_ENV) or language
     locale = QLocale(language)
-    folders = (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),)
+    folders: tuple[tuple[str, str], ...] = (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),)
     if not language.lower().startswith("zh"):
         folders = (("cs_companion", str(resource_path("translations"))), *folders)
     for name, folder in folders:
