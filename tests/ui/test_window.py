@@ -308,3 +308,20 @@ def test_pasting_a_customer_message_fills_the_order_number(window: MainWindow, q
 def test_a_phone_number_is_never_taken_as_the_order_number(window: MainWindow) -> None:
     window.search.setText("我的电话13812345678 快递到哪了")
     assert window.conversation.value("order_no") == ""
+
+
+def test_font_size_reaches_the_list_form_and_preview_live_and_after_restart(qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    window = make_window(qtbot)
+    window.apply_settings(replace(window.settings, font_size=13))
+    small = window.grab().toImage()
+    assert {window.results.font().pointSize(), window.preview.editor.font().pointSize()} == {13}
+    new = replace(window.settings, font_size=24)
+    window.ctx.settings_store.save(new)
+    window.apply_settings(new)
+    assert window.results.font().pointSize() == 24 and window.search.font().pointSize() == 24
+    assert window.grab().toImage() != small
+    window.close()
+    again = make_window(qtbot)
+    assert again.preview.editor.font().pointSize() == 24
