@@ -82,3 +82,42 @@ OUTCOME = (
 )
 # Effort the agent controls ("我一定帮您跟进到收到为止") is a fair promise, not a guarantee of the outcome.
 EFFORT_GAP = r"(?:(?!帮|催|跟进|处理|反馈|核实|查|尽|联系|回复|盯|给你回)" + CLAUSE + r")"
+
+# ------------------------------------------------------------------ structural vocabulary
+# Who is being talked about when a shop runs down the competition: other shops, platforms
+# in their euphemisms (某宝, 拼夕夕), brands by letter (x牌), "those live rooms".
+OTHER_PARTY = (
+    r"(?:某(?:宝|东|多多|猫|音|夕夕|书|品牌|些?(?:店|商家|卖家|品牌))|拼夕夕|夕夕|隔壁|对面|友商|同行(?!业)|竞品|竞争对手"
+    r"|别(?:家|人家|的(?:店|商家|卖家|品牌|牌子|平台|直播间))|他(?:家|们家)"
+    r"|那(?:家|些)\w{0,5}?(?:店|商家|卖家|品牌|牌子|直播间|主播|厂)|其他\w{0,2}?(?:家|店|商家|卖家|品牌|牌子|平台)"
+    r"|外面(?:那些|卖的)?|市面上|人家(?:店|家|那)|网上(?:那些|卖的)|(?:那种|这种)(?:小)?(?:店|商家|卖家)|(?<![a-z])[a-z]牌|那个牌子|(?:淘宝|京东|拼多多|抖音|闲鱼)上(?:的|那些)?|直播间(?:里)?那些)"
+)
+# A judgement that runs goods or sellers down (fake, shoddy, cheating, harmful, not comparable).
+BAD_JUDGEMENT = (
+    r"(?:假(?!期|日|如|设|若|使|发票|一赔)|仿|山寨|盗版|坑|骗|宰|垃圾|烂|劣|次品|残次|水货|地摊货|三无|翻新|贴牌|回收料|掺"
+    r"|以次充好|偷工减料|刷(?:的|出来)|造假|虚(?:高|标|假)|智商税|韭菜|黑心|无良|奸商|作坊|没资质|不正规|激素"
+    r"|差(?!价|评|额|距|不多|异|旅|点|一点|几|些)|一碰就坏|就坏|不行|没法比|比不(?:上|了)|不靠谱|后悔|上当|被骗|吃亏"
+    r"|千万别|千万不要|别信|别买|不要买|不要信|李鬼|冒牌|抄(?:的|袭|我们)|没好货|哪有好|能好吗|(?:也)?敢买|不敢(?:用|买)"
+    r"|靠不住|不耐用|毛病多|问题多|投诉多|差评多|口碑差)"
+)
+# Doing something for a review: leaving, improving, extending, deleting or changing one.
+REVIEW_ACT = (
+    rf"(?:{POSITIVE}|追评|追加评价|晒图|带图|晒单|买家秀|评价写满|写满\d+字|(?:给|写|留|打|发)(?:个|一个|一条)?评价"
+    r"|(?<![删改撤]不)(?:改|修改|删|撤)(?!不)\w{0,2}评价?)"
+)
+# Anything of value a review could be traded for, including money amounts, discounts and privileges.
+ANY_REWARD = (
+    rf"(?:{REWARD}|{REFUND}|退货|换货|换新|优先\w{{0,2}}(?:处理|发货|售后|退)|话费|[\d一二三四五六七八九]折"
+    r"|\d+(?:块|元|毛)|[一二三四五六七八九十两几]+(?:块|元)|小样|赠品|礼)"
+)
+# What the agent controls: a promise to do these is fair ("一定帮您跟进", "肯定可以开发票").
+CONTROLLED = (
+    r"(?:帮|催|跟进|处理|反馈|核实|查|尽|联系|回复|答复|说法|交代|盯|安排|登记|记录|开(?:发)?票|开具|退(?!款成功|下来)"
+    r"|补发|换|认真|积极|及时|配合|转告|上报|通知|负责|给你(?:一个)?(?:满意的)?(?:答复|说法|交代|回复))"
+)
+# Not acting now (not paying, buying, ordering) and what is then lost.
+NOT_BUYING = r"(?:不|没|还不|再不)(?:付|拍|买|下单|抓紧|抢|入手|支付|结账)(?:款|钱|下|单)?(?:的话)?"
+LOSS = (
+    r"(?:没了|没有了|就没|涨|提价|恢复原价|失效|作废|取消|后悔|亏|被\w{0,4}(?:抢|买|拍)|给别人|卖给|释放|下架|买不到|来不及"
+    r"|错过)"
+)

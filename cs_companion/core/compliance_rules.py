@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from cs_companion.core.compliance_grammar import CLAUSE, SENT, PatternRule
-from cs_companion.core.compliance_rules_people import PEOPLE_RULES
-from cs_companion.core.compliance_rules_trade import TRADE_RULES
+from cs_companion.core.compliance_rules_people import PEOPLE_RULES, STRUCTURAL_PEOPLE_RULES
+from cs_companion.core.compliance_rules_trade import STRUCTURAL_TRADE_RULES, TRADE_RULES
 
 __all__ = ["CLAUSE", "FAMILIES", "RULES", "SENT", "Family", "PatternRule"]
 
@@ -41,7 +41,7 @@ FAMILIES: dict[str, Family] = {
     )
 }
 
-RULES: tuple[PatternRule, ...] = (*TRADE_RULES, *PEOPLE_RULES)
+RULES: tuple[PatternRule, ...] = (*TRADE_RULES, *PEOPLE_RULES, *STRUCTURAL_TRADE_RULES, *STRUCTURAL_PEOPLE_RULES)
 
 # Everyday words that contain a rule's words but are not claims. A finding lying wholly
 # inside one of these (canonical form) is dropped; team libraries add their own.
@@ -78,6 +78,9 @@ BUILTIN_ALLOW: tuple[str, ...] = (
     "微信支付",
     "微信零钱",
     "微信钱包",
+    "qq音乐",
+    "qq浏览器",
+    "微信视频通话",
     "微信付款的订单",
     "防伪码",
     "防伪二维码",
@@ -94,7 +97,7 @@ BUILTIN_ALLOW: tuple[str, ...] = (
 NEGATION_BEFORE = re.compile(
     r"(?:不会|不要|不用|不需要|无需|不必|不能|不可以|不可|不得|不该|不应该?|不支持|不提供|不接受|不做|不搞|不参与|不通过"
     r"|不走|不允许|不存在|不建议|不鼓励|不涉及|不敢|不曾|从不|从来不|从来没有?|绝不|决不|绝对不|没有|没法|无法|没办法"
-    r"|禁止|严禁|拒绝|杜绝|谨防|警惕|小心|防止|防范|远离|不是|并非|并不|不评价|不说|请勿|切勿|不一定|不好说|不太可能)"
+    r"|禁止|严禁|拒绝|杜绝|谨防|警惕|小心|防止|防范|远离|(?<!是)不是|并非|并不|不评价|不说|请勿|切勿|不一定|不好说|不太可能)"
     # An enumeration keeps the negation going: "不会让您下载软件、共享屏幕、填写银行卡号".
     + r"(?:[^,。!?;\n~、]{0,8}、)*"
     + CLAUSE
