@@ -7,13 +7,14 @@ compiled snapshot is read (see ``snapshot``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cs_companion.core.budget import budget_problem
 from cs_companion.core.layers import StackResult, load_stack, merge_layers
-from cs_companion.core.loader import library_files
+from cs_companion.core.libtree import library_files
 from cs_companion.core.models import LAYER_ORDER, Layer, Library, LibraryInfo
 from cs_companion.core.problems import Location, Problem
 from cs_companion.core.search import SearchIndex
@@ -88,6 +89,7 @@ def load_indexed(
     personal: Path | None = None,
     snapshot: Path | None = None,
     defer_team_over: int | None = None,
+    preloaded: Mapping[Layer, Library] | None = None,
 ) -> LoadedLibrary:
     """Load and index the layers, using and refreshing the snapshot at ``snapshot`` if given.
 
@@ -95,6 +97,8 @@ def load_indexed(
     than that skips the team layer and returns ``partial=True`` at once, so the
     window can open in a fraction of a second and load the rest in the background
     (first start after an app upgrade with a 10,000-script team library).
+
+    ``preloaded`` layers (just validated by a team update) are not parsed again.
 
     A damaged own-scripts file is set aside (see ``personal.set_aside_damaged``)
     so the next start and the next save work; its problem says where it went.
@@ -115,7 +119,7 @@ def load_indexed(
         quick = _set_aside_damaged_personal(load_stack(builtin, None, personal), personal)
         infos = {layer: lib.info for layer, lib in quick.layers.items()}
         return LoadedLibrary(quick.library, SearchIndex(quick.library), infos, quick.problems, partial=True)
-    stack = _within_budget(load_stack(builtin, team, personal))
+    stack = _within_budget(load_stack(builtin, team, personal, preloaded))
     lasting = stack.problems
     set_aside = _set_aside_damaged_personal(stack, personal)
     if set_aside is not stack:

@@ -74,7 +74,7 @@ def clear_history(window: MainWindow) -> None:
     window.state.clear_history()
     save_state(window)
     window.search_panel.set_usage(window.usage())
-    window.refresh_results()
+    window.search_panel.refresh()
     window.flash(QCoreApplication.translate("WindowDialogs", "已清除使用记录"))
 
 

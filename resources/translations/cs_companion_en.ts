@@ -3,47 +3,47 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="30" />
+        <location filename="../../cs_companion/ui/actions.py" line="37" />
         <source>新会话</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="31" />
+        <location filename="../../cs_companion/ui/actions.py" line="38" />
         <source>收藏/取消收藏</source>
         <translation>Add/remove favourite</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="32" />
+        <location filename="../../cs_companion/ui/actions.py" line="39" />
         <source>停靠到屏幕左侧</source>
         <translation>Dock to left edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="33" />
+        <location filename="../../cs_companion/ui/actions.py" line="40" />
         <source>停靠到屏幕右侧</source>
         <translation>Dock to right edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="34" />
+        <location filename="../../cs_companion/ui/actions.py" line="41" />
         <source>复制到我的话术</source>
         <translation>Copy to My replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="35" />
+        <location filename="../../cs_companion/ui/actions.py" line="42" />
         <source>我的话术…</source>
         <translation>My replies…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="36" />
+        <location filename="../../cs_companion/ui/actions.py" line="43" />
         <source>检查更新</source>
         <translation>Check for updates</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="37" />
+        <location filename="../../cs_companion/ui/actions.py" line="44" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="38" />
+        <location filename="../../cs_companion/ui/actions.py" line="45" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -99,28 +99,28 @@
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="144" />
-        <location filename="../../cs_companion/ui/field_form.py" line="159" />
+        <location filename="../../cs_companion/ui/field_form.py" line="146" />
+        <location filename="../../cs_companion/ui/field_form.py" line="160" />
         <source>默认：</source>
         <translation>Default: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="144" />
+        <location filename="../../cs_companion/ui/field_form.py" line="146" />
         <source>例如 明天 / 3个工作日内</source>
         <translation>e.g. Tomorrow / Within 3 business days</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="161" />
+        <location filename="../../cs_companion/ui/field_form.py" line="162" />
         <source>金额（元）</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="164" />
+        <location filename="../../cs_companion/ui/field_form.py" line="165" />
         <source>粘贴订单号</source>
         <translation>Paste order number</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="233" />
+        <location filename="../../cs_companion/ui/field_form.py" line="234" />
         <source>取自客户消息，可修改</source>
         <translation>Taken from the customer's message; you can edit it</translation>
     </message>
@@ -128,65 +128,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="73" />
+        <location filename="../../cs_companion/ui/main_window.py" line="59" />
         <source>客服快捷回复助手</source>
         <translation>CS Quick Reply Assistant</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="104" />
+        <location filename="../../cs_companion/ui/main_window.py" line="89" />
         <source>置顶</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="106" />
+        <location filename="../../cs_companion/ui/main_window.py" line="89" />
         <source>窗口置顶</source>
         <translation>Keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="111" />
+        <location filename="../../cs_companion/ui/main_window.py" line="92" />
         <source>菜单</source>
         <translation>Menu</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../cs_companion/ui/main_window.py" line="205" />
-        <source>%n 条话术</source>
-        <translation>
-            <numerusform>%n reply</numerusform>
-            <numerusform>%n replies</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="206" />
-        <source>团队库 </source>
-        <translation>Team library </translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="219" />
+        <location filename="../../cs_companion/ui/main_window.py" line="171" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="231" />
+        <location filename="../../cs_companion/ui/main_window.py" line="183" />
         <source>✓ 已复制</source>
         <translation>✓ Copied</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="231" />
+        <location filename="../../cs_companion/ui/main_window.py" line="183" />
         <source>已复制（注意合规提示）</source>
         <translation>Copied (check compliance warnings)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="251" />
+        <location filename="../../cs_companion/ui/main_window.py" line="203" />
         <source>新会话：已清空填写内容</source>
         <translation>New chat: fields cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="260" />
+        <location filename="../../cs_companion/ui/main_window.py" line="212" />
         <source>已收藏</source>
         <translation>Added to Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="260" />
+        <location filename="../../cs_companion/ui/main_window.py" line="212" />
         <source>已取消收藏</source>
         <translation>Removed from Favourites</translation>
     </message>
@@ -318,7 +305,7 @@
         <translation>Select a reply to preview it here</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/preview.py" line="83" />
+        <location filename="../../cs_companion/ui/preview.py" line="88" />
         <source>发送前请修改：</source>
         <translation>Fix before sending:</translation>
     </message>
@@ -394,17 +381,17 @@
         <translation>No exact match. Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="98" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="106" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="98" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="106" />
         <source>★收藏</source>
         <translation>★Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="101" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="109" />
         <source>最近</source>
         <translation>Recent</translation>
     </message>
@@ -518,6 +505,14 @@
         <location filename="../../cs_companion/ui/settings_dialog.py" line="128" />
         <source>团队话术地址需要的访问令牌（只保存在系统密钥环）：</source>
         <translation>Access token for the team library address (kept only in the system keyring):</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../cs_companion/ui/status_line.py" line="47" />
+        <source>团队库 </source>
+        <translation>Team library </translation>
     </message>
 </context>
 <context>
