@@ -17,7 +17,7 @@ from cs_companion.core.problems import Location, Problem, Severity
 CATEGORY_CUTOFF = 0.8
 """aftersale/aftersales 0.95, logistic/logistics 0.94; vip/review and other short new ids stay far below."""
 NAME_CUTOFF = 0.8
-"""Within one category: refnd/refund 0.91, dealy/delay 0.8; exchange_size/exchange 0.76 is a new scenario, not a typo."""
+"""Within one category: refnd/refund 0.91, dealy/delay 0.8; exchange_size/exchange 0.76 is new, not a typo."""
 
 
 def _closest(word: str, candidates: Iterable[str], cutoff: float) -> str | None:

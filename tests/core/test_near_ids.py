@@ -44,5 +44,6 @@ def test_the_loader_reports_a_category_once_at_its_id() -> None:
 
 
 def test_the_builtin_layer_is_never_compared_with_itself() -> None:
-    text = "schema: 1\ncategories:\n  - {id: aftersale, name: 售后}\nscripts:\n  - {id: a.b, scenario: x.y, title: T, body: B}\n"
+    text = "schema: 1\ncategories:\n  - {id: aftersale, name: 售后}\n"
+    text += "scripts:\n  - {id: a.b, scenario: x.y, title: T, body: B}\n"
     assert load_sources([("lib.yaml", text.encode())], Layer.BUILTIN).problems == []
