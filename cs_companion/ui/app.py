@@ -16,6 +16,7 @@ import time
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
@@ -34,8 +35,10 @@ from cs_companion.storage.userstate import UserStateStore
 from cs_companion.ui.main_window import MainWindow
 from cs_companion.ui.single_instance import NOTIFIED, UNREACHABLE, SingleInstance
 from cs_companion.ui.tray import Tray, bring_to_front
-from cs_companion.ui.update_controller import UpdateController
 from cs_companion.ui.window_context import WindowContext
+
+if TYPE_CHECKING:
+    from cs_companion.ui.update_controller import UpdateController
 
 log = logging.getLogger(__name__)
 EXIT_AFTER_SHOW_ENV = "CS_COMPANION_EXIT_AFTER_SHOW"
@@ -132,6 +135,8 @@ def build_main_window(paths: AppPaths, team_library: Path | None = None) -> Main
 
 def connect_updates(window: MainWindow, paths: AppPaths, team_library: Path | None = None) -> UpdateController:
     """Wire team updates and own-script reloads to the window (no team layer with ``--library``)."""
+    from cs_companion.ui.update_controller import UpdateController  # HTTP, keyring, YAML: after the first paint
+
     controller = UpdateController(paths, functools.partial(load_agent_library, paths, team_library), parent=window)
     controller.library_ready.connect(window.set_library)
     controller.worker_failed.connect(
@@ -217,12 +222,17 @@ def run_app(team_library: Path | None = None) -> int:
         who = f" (process {holder})" if holder else ""
         print(f"{APP_NAME}: already running on this profile{who} but not answering; close it first", file=sys.stderr)
         return 1
-    sweep_stale_temp_files(paths.temp_folders)
     window = build_main_window(paths, team_library)
     _install_excepthook(paths, window)
     instance.activated.connect(lambda: bring_to_front(window))
-    updates = connect_updates(window, paths, team_library)
-    app.aboutToQuit.connect(updates.shutdown)
+
+    def after_first_paint() -> None:
+        """Team updates (HTTP, keyring, YAML) and housekeeping load once the agent sees the window."""
+        updates = connect_updates(window, paths, team_library)
+        app.aboutToQuit.connect(updates.shutdown)
+        sweep_stale_temp_files(paths.temp_folders)
+
+    QTimer.singleShot(0, after_first_paint)
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(window, app.windowIcon())

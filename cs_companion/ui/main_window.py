@@ -10,6 +10,7 @@ the status line, the agent's settings and usage.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QShowEvent
@@ -19,7 +20,6 @@ from cs_companion.core.browse import Usage
 from cs_companion.core.models import Script
 from cs_companion.storage.settings import Settings
 from cs_companion.storage.stack import LoadedLibrary
-from cs_companion.sync.updates import UpdateResult
 from cs_companion.ui import window_dialogs
 from cs_companion.ui.actions import install_actions, window_handlers
 from cs_companion.ui.banner import Banner
@@ -31,6 +31,9 @@ from cs_companion.ui.style import WINDOW_STYLE
 from cs_companion.ui.update_messages import update_banner
 from cs_companion.ui.window_context import WindowContext
 from cs_companion.ui.window_placement import WindowPlacement
+
+if TYPE_CHECKING:
+    from cs_companion.sync.updates import UpdateResult
 
 
 class MainWindow(QMainWindow):
@@ -180,7 +183,8 @@ class MainWindow(QMainWindow):
         set_clipboard_text(text)
         self.state.record_use(script.id)
         window_dialogs.save_state(self)
-        self.flash(self.tr("✓ 已复制") if not self.preview.findings else self.tr("已复制（注意合规提示）"))
+        overridden = self.reply_panel.overridden
+        self.flash(self.tr("已复制（已确认含违规内容）") if overridden else self.tr("✓ 已复制"), ok=not overridden)
         self.copied.emit(script.id, text)
         return True
 

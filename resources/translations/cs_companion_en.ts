@@ -128,52 +128,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="59" />
+        <location filename="../../cs_companion/ui/main_window.py" line="62" />
         <source>客服快捷回复助手</source>
         <translation>CS Quick Reply Assistant</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="89" />
+        <location filename="../../cs_companion/ui/main_window.py" line="92" />
         <source>置顶</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="89" />
+        <location filename="../../cs_companion/ui/main_window.py" line="92" />
         <source>窗口置顶</source>
         <translation>Keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="92" />
+        <location filename="../../cs_companion/ui/main_window.py" line="95" />
         <source>菜单</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="171" />
+        <location filename="../../cs_companion/ui/main_window.py" line="174" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="183" />
+        <location filename="../../cs_companion/ui/main_window.py" line="187" />
         <source>✓ 已复制</source>
         <translation>✓ Copied</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="183" />
-        <source>已复制（注意合规提示）</source>
-        <translation>Copied (check compliance warnings)</translation>
+        <location filename="../../cs_companion/ui/main_window.py" line="187" />
+        <source>已复制（已确认含违规内容）</source>
+        <translation>Copied (violation confirmed)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="203" />
+        <location filename="../../cs_companion/ui/main_window.py" line="207" />
         <source>新会话：已清空填写内容</source>
         <translation>New chat: fields cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="212" />
+        <location filename="../../cs_companion/ui/main_window.py" line="216" />
         <source>已收藏</source>
         <translation>Added to Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="212" />
+        <location filename="../../cs_companion/ui/main_window.py" line="216" />
         <source>已取消收藏</source>
         <translation>Removed from Favourites</translation>
     </message>
@@ -242,70 +242,75 @@
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="55" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="64" />
         <source>收藏 (Ctrl+D)</source>
         <translation>Favourite (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="67" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="76" />
         <source>已手动修改回复；点“恢复”可重新生成</source>
         <translation>Reply edited manually; click “Restore” to regenerate it</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="76" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="85" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="77" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="86" />
         <source>丢弃手动修改，按字段重新生成回复</source>
         <translation>Discard manual edits and regenerate the reply from the fields</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="81" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="90" />
         <source>新会话</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="82" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="91" />
         <source>清空订单号等已填内容 (Ctrl+N)</source>
         <translation>Clear order number and other filled-in fields (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="86" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="95" />
         <source>复制回复</source>
         <translation>Copy reply</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="88" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="97" />
         <source>复制到剪贴板 (Enter / Ctrl+Enter)</source>
         <translation>Copy to clipboard (Enter / Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="106" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="115" />
         <source>没有匹配的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="115" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="124" />
         <source>思路：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="171" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="187" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="196" />
+        <source>⛔ 回复含平台禁止的内容，建议修改；确需发送请在5秒内再按一次</source>
+        <translation>⛔ The reply breaks a platform rule. Please edit it; to send it anyway, press again within 5 s</translation>
     </message>
 </context>
 <context>
     <name>ReplyPreview</name>
     <message>
-        <location filename="../../cs_companion/ui/preview.py" line="28" />
+        <location filename="../../cs_companion/ui/preview.py" line="39" />
         <source>选择一条话术，回复会显示在这里</source>
         <translation>Select a reply to preview it here</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/preview.py" line="88" />
+        <location filename="../../cs_companion/ui/preview.py" line="117" />
         <source>发送前请修改：</source>
         <translation>Fix before sending:</translation>
     </message>
@@ -518,22 +523,22 @@
 <context>
     <name>UpdateMessages</name>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="24" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="29" />
         <source>新增 {0}、修改 {1}、删除 {2}</source>
         <translation>{0} added, {1} changed, {2} removed</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="28" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="33" />
         <source>团队话术库已更新：</source>
         <translation>Team library updated: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="34" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="39" />
         <source>团队话术库已是最新：</source>
         <translation>Team library is up to date: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="39" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="44" />
         <source>团队话术更新失败，继续使用当前话术库：</source>
         <translation>Team library update failed; still using the current library: </translation>
     </message>
@@ -571,17 +576,17 @@
         <translation>Usage history cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/window_dialogs.py" line="97" />
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="100" />
         <source>无法复制到我的话术：</source>
         <translation>Couldn't copy to My replies: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/window_dialogs.py" line="105" />
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="108" />
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/window_dialogs.py" line="106" />
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="109" />
         <source>已复制到我的话术</source>
         <translation>Copied to My replies</translation>
     </message>
