@@ -35,10 +35,10 @@ REAL_TOOLS = (
     "chmod",
 )
 APP_PACKAGES = (
-    "libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 "
-    "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 "
-    "libxcb-render-util0 libxcb-image0 libxcb-xkb1 fonts-noto-cjk"
-).split()
+    *("libegl1", "libgl1", "libglib2.0-0", "libfontconfig1", "libfreetype6", "libdbus-1-3", "libxkbcommon0"),
+    *("libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0"),
+    *("libxcb-xinerama0", "libxcb-randr0", "libxcb-render-util0", "libxcb-image0", "libxcb-xkb1", "fonts-noto-cjk"),
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="./run is the Linux bootstrap")
 
