@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.copy_button, self.star_button = reply.copy_button, reply.star_button
         self.search_panel.current_changed.connect(self._on_script_selected)
         self.search_panel.activated.connect(self.activate_current)
+        self.search_panel.message_values.connect(self.reply_panel.fill_from_message)
         self.reply_panel.send_requested.connect(self.copy_current)
         self.reply_panel.favourite_requested.connect(self.toggle_favourite)
         self.reply_panel.new_conversation_requested.connect(self.new_conversation)
@@ -218,12 +219,6 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_panel.focus_search()
 
-    def _on_escape(self) -> None:
-        if self.search.hasFocus() and self.search.text():
-            self.search.clear()
-        else:
-            self.focus_search()
-
     # ------------------------------------------------------ API for self-test
     def select_script(self, script_id: str) -> bool:
         """Show ``script_id`` (clearing search and tab filters if needed)."""
@@ -236,9 +231,6 @@ class MainWindow(QMainWindow):
         return self.preview.text()
 
     # ------------------------------------------------------------- geometry
-    def dock(self, edge: str) -> None:
-        self.placement.dock(edge)
-
     def save_geometry(self) -> None:
         self.placement.save()
 
