@@ -143,9 +143,9 @@ def connect_updates(window: MainWindow, paths: AppPaths, team_library: Path | No
         lambda _reason: window.banner.show_message("后台任务出错，继续使用当前话术库（详情见日志）", "error")
     )
     controller.update_finished.connect(window.show_update_result)
-    controller.folder_unavailable.connect(
-        lambda reason: window.banner.show_message(
-            "团队话术文件夹暂时无法读取，继续使用当前话术库：" + reason, "warning"
+    controller.folder_unavailable.connect(  # offline from the share: a quiet note; the reason is in the log
+        lambda _reason: window.banner.show_message(
+            "团队话术文件夹暂时打不开，正在使用上次读取的团队话术，恢复后会自动更新。", "info", timeout_ms=5000
         )
     )
     window.check_updates_requested.connect(lambda: controller.check_now(manual=True))

@@ -30,7 +30,7 @@ from cs_companion.storage.settings import Settings
 from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.sync.feed import SourceError, parse_source
 from cs_companion.sync.folder import FolderState, probe_folder, watch_targets
-from cs_companion.sync.updates import UpdateResult, UpdateService, UpdateStatus
+from cs_companion.sync.updates import FailureKind, UpdateResult, UpdateService, UpdateStatus
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 800
@@ -106,7 +106,8 @@ class UpdateController(QObject):
             parsed = parse_source(self._source)
         except SourceError as exc:
             self.poll_timer.stop()
-            self.update_finished.emit(UpdateResult(UpdateStatus.FAILED, self._source, str(exc)), True)
+            failed = UpdateResult(UpdateStatus.FAILED, self._source, str(exc), FailureKind.SOURCE)
+            self.update_finished.emit(failed, True)
             return
         if parsed.path is not None:
             self._folder = parsed.path
@@ -173,9 +174,8 @@ class UpdateController(QObject):
         source = self._source
         if not source:
             if manual:
-                self.update_finished.emit(
-                    UpdateResult(UpdateStatus.FAILED, "", "no team library source is set (设置 → 团队话术来源)"), True
-                )
+                reason = "no team library source is set"
+                self.update_finished.emit(UpdateResult(UpdateStatus.FAILED, "", reason, FailureKind.NO_SOURCE), True)
             return
 
         folder = self._folder
@@ -252,6 +252,7 @@ class UpdateController(QObject):
                 self._retries = 0
                 self.check_now(manual=False)  # still broken: validate to report file:line:col
         elif state is FolderState.UNAVAILABLE:
+            log.warning("team folder unavailable, keeping the cached team library: %s", reason)
             self.folder_unavailable.emit(reason)
 
     def wait_idle(self, timeout: float = 30.0) -> None:

@@ -71,22 +71,29 @@ def test_folder_source_is_loaded_and_edits_arrive_within_seconds(qtbot: QtBot, t
     controller.shutdown()
 
 
-def test_broken_push_keeps_last_good_library_and_names_the_line(qtbot: QtBot, team_folder: Path) -> None:
+def test_broken_push_keeps_last_good_library_in_plain_words_and_logs_the_line(
+    qtbot: QtBot, team_folder: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The agent reads plain Chinese (no file:line:col, no English); the exact position goes to the log."""
     window, controller = start(qtbot, str(team_folder))
     qtbot.waitUntil(lambda: has_script(window, "team.alpha"), timeout=10_000)
     (team_folder / "team.yaml").write_text(team_text("3", "alpha") + "  - id: [broken\n", encoding="utf-8")
-    qtbot.waitUntil(lambda: window.banner.level == "error", timeout=15_000)
-    assert "team.yaml:" in window.banner.label.text()
+    qtbot.waitUntil(lambda: window.banner.level == "warning", timeout=15_000)
+    text = window.banner.label.text()
+    assert "格式错误" in text and "继续使用当前话术库" in text
+    assert "team.yaml" not in text and not any("a" <= ch.lower() <= "z" for ch in text)
+    assert any("team.yaml:" in r.getMessage() for r in caplog.records)
     assert has_script(window, "team.alpha") and has_script(window, "team.beta")
     controller.shutdown()
 
 
-def test_manual_check_without_source_says_what_to_do(qtbot: QtBot) -> None:
+def test_manual_check_without_source_is_a_note_not_an_error(qtbot: QtBot) -> None:
     window, controller = start(qtbot, "")
     window.update_action.trigger()
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5_000)
-    assert window.banner.level == "error"
+    assert window.banner.level == "info"
     assert "团队话术来源" in window.banner.label.text()
+    assert "no team" not in window.banner.label.text()
     controller.shutdown()
 
 
