@@ -553,24 +553,72 @@
 <context>
     <name>UpdateMessages</name>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="29" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="38" />
+        <source>还没有设置团队话术来源：在 设置 → 团队话术来源 填写组长给的地址或文件夹。</source>
+        <translation>No team library source is set: enter the address or folder from your team lead in Settings → Team library source.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="44" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="48" />
+        <source>暂时连不上团队话术服务器，正在使用上次下载的团队话术，恢复后会自动更新。</source>
+        <translation>Cannot reach the team library server right now; using the last downloaded team library. It updates by itself once the server is back.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="52" />
+        <source>团队话术来源无法使用，继续使用当前话术库。请检查 设置 → 团队话术来源，或联系组长。</source>
+        <translation>The team library source cannot be used; the current library stays. Check Settings → Team library source, or ask your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="58" />
+        <source>团队话术服务器拒绝了请求，继续使用当前话术库。请联系组长或IT。</source>
+        <translation>The team library server refused the request; the current library stays. Please contact your team lead or IT.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="62" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="66" />
+        <source>团队话术没有下载完整，继续使用当前话术库，稍后会自动重试。</source>
+        <translation>The team library did not download completely; the current library stays and it will retry shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="70" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="74" />
+        <source>组长发布的团队话术有格式错误，继续使用当前话术库。请告诉组长。</source>
+        <translation>The team library your lead published has format errors; the current library stays. Please tell your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="78" />
+        <source>组长发布的团队话术没有通过合规检查，继续使用当前话术库。请告诉组长。</source>
+        <translation>The team library your lead published failed the compliance check; the current library stays. Please tell your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="82" />
+        <source>组长发布的团队话术是空的，继续使用当前话术库。请告诉组长。</source>
+        <translation>The team library your lead published is empty; the current library stays. Please tell your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="86" />
+        <source>无法保存团队话术（磁盘满了或没有权限），继续使用当前话术库。请联系IT。</source>
+        <translation>The team library could not be saved (disk full or no permission); the current library stays. Please contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="90" />
+        <source>团队话术更新失败，继续使用当前话术库（详情见日志）。</source>
+        <translation>The team library update failed; the current library stays (details in the log).</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="104" />
         <source>新增 {0}、修改 {1}、删除 {2}</source>
         <translation>{0} added, {1} changed, {2} removed</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="33" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="108" />
         <source>团队话术库已更新：</source>
         <translation>Team library updated: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="39" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="114" />
         <source>团队话术库已是最新：</source>
         <translation>Team library is up to date: </translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="44" />
-        <source>团队话术更新失败，继续使用当前话术库：</source>
-        <translation>Team library update failed; still using the current library: </translation>
     </message>
 </context>
 <context>
