@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from cs_companion.core.conversation import Conversation
 from cs_companion.core.models import Library, Script
@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 
 
 CONFIRM_SECONDS = 5.0
+NOTES_PREVIEW_CHARS = 60  # about two lines in the docked window; the whole note is the tooltip
+
+
+def _first_lines(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ReplyPanel(QWidget):
@@ -67,10 +72,14 @@ class ReplyPanel(QWidget):
         header.addWidget(self.star_button)
         layout.addLayout(header)
         self.form = FieldForm(self)
+        # The form takes the room its fields need, never more: the space belongs to the reply.
+        self.form.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.form.value_changed.connect(self._on_field_changed)
         self.form.enter_pressed.connect(self._on_field_enter)
         layout.addWidget(self.form)
         self.preview = ReplyPreview(self)
+        self.preview.editor.setMinimumHeight(5 * self.preview.editor.fontMetrics().lineSpacing() + 12)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.preview.edited.connect(self._on_preview_edited)
         layout.addWidget(self.preview, 1)
         self.edited_hint = QLabel(self.tr("已手动修改回复；点“恢复”可重新生成"), self)
@@ -121,7 +130,9 @@ class ReplyPanel(QWidget):
         self.title_label.setText(script.title)
         self.title_label.setToolTip(library.scenario_name(script.scenario) + f"（{script.id}）")
         self.form.set_fields(script.fields, self.conversation.values_for(script))
-        self.notes_label.setText(self.tr("思路：") + script.notes if script.notes else "")
+        notes = self.tr("思路：") + script.notes if script.notes else ""
+        self.notes_label.setToolTip(notes)
+        self.notes_label.setText(_first_lines(notes, NOTES_PREVIEW_CHARS))
         self.notes_label.setVisible(bool(script.notes))
         self.set_favourite(favourite)
         self.render_current()
