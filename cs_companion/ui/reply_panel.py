@@ -55,6 +55,7 @@ class ReplyPanel(QWidget):
         self._library = Library()
         self._taken_from_message: set[str] = set()
         self._armed: tuple[str, float] | None = None
+        self._edits: dict[str, str] = {}  # script id -> text the agent edited by hand, until 新会话
         self.overridden = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -93,7 +94,7 @@ class ReplyPanel(QWidget):
         self.button_row = QHBoxLayout()
         self.reset_button = QPushButton(self.tr("恢复"), self)
         self.reset_button.setToolTip(self.tr("丢弃手动修改，按字段重新生成回复"))
-        self.reset_button.clicked.connect(self.render_current)
+        self.reset_button.clicked.connect(self.discard_edit)
         self.reset_button.setEnabled(False)
         self.button_row.addWidget(self.reset_button)
         self.new_conversation_button = QPushButton(self.tr("新会话"), self)
@@ -136,6 +137,10 @@ class ReplyPanel(QWidget):
         self.notes_label.setVisible(bool(script.notes))
         self.set_favourite(favourite)
         self.render_current()
+        edited = self._edits.get(script.id)
+        if edited is not None:  # the agent's own wording of this script in this chat is kept
+            self.preview.set_edited(edited)
+            self._on_preview_edited()
 
     def set_favourite(self, on: bool) -> None:
         self.star_button.setText("★" if on else "☆")
@@ -168,8 +173,15 @@ class ReplyPanel(QWidget):
         self.form.mark_from_message(set(self._taken_from_message))
         return filled
 
+    def discard_edit(self) -> None:
+        """恢复: forget the hand-edited text of this script and render it from the fields again."""
+        if self.current is not None:
+            self._edits.pop(self.current.id, None)
+        self.render_current()
+
     def new_conversation(self) -> None:
         self.conversation.clear()
+        self._edits.clear()
         self._taken_from_message.clear()
         self.form.mark_from_message(set())
         if self.current is not None:
@@ -233,6 +245,8 @@ class ReplyPanel(QWidget):
         self.render_current()
 
     def _on_preview_edited(self) -> None:
+        if self.current is not None:
+            self._edits[self.current.id] = self.preview.text()
         self.edited_hint.show()
         self.reset_button.setEnabled(True)
 
