@@ -29,6 +29,7 @@ class ActionSpec:
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("new_conversation", QT_TRANSLATE_NOOP("Actions", "新会话"), ("Ctrl+N",)),
     ActionSpec("toggle_favourite", QT_TRANSLATE_NOOP("Actions", "收藏/取消收藏"), ("Ctrl+D",)),
+    ActionSpec("next_platform", QT_TRANSLATE_NOOP("Actions", "切换平台"), ("Ctrl+P",)),
     ActionSpec("dock_left", QT_TRANSLATE_NOOP("Actions", "停靠到屏幕左侧"), separator_before=True),
     ActionSpec("dock_right", QT_TRANSLATE_NOOP("Actions", "停靠到屏幕右侧")),
     ActionSpec("copy_to_mine", QT_TRANSLATE_NOOP("Actions", "复制到我的话术"), ("Ctrl+Shift+M",), True),

@@ -25,6 +25,7 @@ from cs_companion.sync.updates import UpdateResult
 from cs_companion.ui import window_dialogs
 from cs_companion.ui.actions import install_actions
 from cs_companion.ui.banner import Banner
+from cs_companion.ui.platform_switch import remember_platform
 from cs_companion.ui.qt_clipboard import set_clipboard_text
 from cs_companion.ui.reply_panel import ReplyPanel
 from cs_companion.ui.search_panel import SearchPanel
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         self.form, self.preview = self.reply_panel.form, self.reply_panel.preview
         self.copy_button, self.star_button = self.reply_panel.copy_button, self.reply_panel.star_button
         self.conversation = self.reply_panel.conversation
+        self.search_panel.platform_changed.connect(self.reply_panel.set_platform)
+        self.search_panel.platform_picked.connect(lambda pid: remember_platform(self, pid))
         self.search_panel.current_changed.connect(self._on_script_selected)
         self.search_panel.activated.connect(self.activate_current)
         self.reply_panel.send_requested.connect(self.copy_current)
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         handlers: dict[str, object] = {
             "new_conversation": self.new_conversation,
             "toggle_favourite": self.toggle_favourite,
+            "next_platform": self.search_panel.cycle_platform,
             "dock_left": lambda: self.dock("left"),
             "dock_right": lambda: self.dock("right"),
             "copy_to_mine": lambda: window_dialogs.copy_to_mine(self),
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         self.pin_button.setChecked(settings.always_on_top)
         self.pin_button.blockSignals(False)
         self.placement.set_on_top(settings.always_on_top)
+        self.search_panel.set_platform(settings.platform)
 
     def _on_pin_toggled(self, on: bool) -> None:
         self.placement.set_on_top(on)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVB
 
 from cs_companion.core.compliance import ComplianceChecker, Finding
 from cs_companion.core.conversation import Conversation
-from cs_companion.core.models import Library, Script
+from cs_companion.core.models import Library, Platform, Script
 from cs_companion.ui.field_form import FieldForm
 from cs_companion.ui.preview import ReplyPreview
 
@@ -116,6 +116,14 @@ class ReplyPanel(QWidget):
         self.notes_label.setVisible(bool(script.notes))
         self.set_favourite(favourite)
         self.render_current()
+
+    def set_platform(self, platform: Platform | None) -> None:
+        """Render for ``platform`` from now on (its variant of each body, its values); re-render the reply."""
+        if platform == self.conversation.platform:
+            return
+        self.conversation.platform = platform
+        if self.current is not None and not self.preview.user_edited:
+            self.render_current()
 
     def set_favourite(self, on: bool) -> None:
         self.star_button.setText("★" if on else "☆")
