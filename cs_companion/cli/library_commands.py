@@ -148,7 +148,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if lacking and platform is not None:
         raise CliError(f"platform {platform.id} has no value for {', '.join(lacking)}; add it to the library")
     if result.missing:
-        labels = ", ".join(f"{n} ({script.field(n).label})" if script.field(n) else n for n in result.missing)
+        labels = ", ".join(f"{n} ({f.label})" if (f := script.field(n)) else n for n in result.missing)
         raise CliError(f"missing value for {labels}; pass --set NAME=VALUE")
     print(result.text)
     if args.copy:

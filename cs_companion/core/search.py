@@ -296,7 +296,7 @@ class SearchIndex:
         return hidden
 
     def _members(self, sid: int) -> list[int]:
-        members = self.__dict__.get("_member_cache")
+        members: list[list[int]] | None = self.__dict__.get("_member_cache")
         if members is None:
             members = [[] for _ in self._scenario_ids]
             for idx, owner in enumerate(self._script_scenario):

@@ -19,8 +19,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from cs_companion.storage.errors import KIND_BUSY, StorageError, save_failed
 
 LOCK_TIMEOUT_SECONDS = 15.0
@@ -43,9 +41,11 @@ def locked(target: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None
     path = lock_path(target)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        from filelock import FileLock  # imported on the first save, not at start-up
+
         lock = FileLock(str(path), is_singleton=True)  # one object per file: nested saves re-enter it
         lock.acquire(timeout=timeout)
-    except Timeout:
+    except TimeoutError:  # filelock.Timeout is a TimeoutError
         raise StorageError(
             f"cannot save {target.name}: another cs-companion process has been saving it for {timeout:.0f} s",
             target,

@@ -140,11 +140,12 @@ class FieldForm(QWidget):
             return combo
         if fld.type is FieldType.ETA:
             eta = _EtaEditor(self)
-            eta.combo.lineEdit().setPlaceholderText(
+            line = eta.combo.lineEdit()
+            assert line is not None  # the combo is editable
+            line.setPlaceholderText(
                 self.tr("默认：") + fld.default if fld.default else self.tr("例如 明天 / 3个工作日内")
             )
             eta.combo.editTextChanged.connect(lambda text, n=fld.name: self.value_changed.emit(n, text))
-            line = eta.combo.lineEdit()
             line.returnPressed.connect(lambda n=fld.name: self.enter_pressed.emit(n))
             return eta
         edit = QLineEdit(self)

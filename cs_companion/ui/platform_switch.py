@@ -76,6 +76,12 @@ class PlatformSwitch(QComboBox):
             self.picked.emit(following.id)
 
 
+def connect_platform(window: MainWindow) -> None:
+    """The reply follows the search panel's platform; the agent's own switch is saved and announced."""
+    window.search_panel.platform_changed.connect(window.reply_panel.set_platform)
+    window.search_panel.platform_picked.connect(lambda platform_id: remember_platform(window, platform_id))
+
+
 def remember_platform(window: MainWindow, platform_id: str) -> None:
     """Keep the agent's platform choice in the settings and say which platform is on now."""
     from cs_companion.ui import window_dialogs

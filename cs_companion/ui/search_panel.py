@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QTabBar, QToolButton, QVBoxLayout, QWidget
 
 from cs_companion.core.browse import TAB_ALL, TAB_FAVOURITES, Usage, scripts_for, tab_keys
 from cs_companion.core.models import Script
@@ -85,6 +85,14 @@ class SearchPanel(QWidget):
         self.results.doubleClicked.connect(lambda _index: self.activated.emit())
         self.results.installEventFilter(self)
         layout.addWidget(self.results, 1)
+
+    def add_tool_button(self, text: str, tooltip: str, leading: bool = False) -> QToolButton:
+        """A small button beside the search box (the window's pin and menu)."""
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tooltip)
+        self.top_row.insertWidget(0, button) if leading else self.top_row.addWidget(button)
+        return button
 
     # ------------------------------------------------------------ content
     def set_library(self, loaded: LoadedLibrary, usage: Usage, keep: str | None = None) -> None:

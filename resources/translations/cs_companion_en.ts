@@ -3,47 +3,47 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="30" />
+        <location filename="../../cs_companion/ui/actions.py" line="37" />
         <source>新会话</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="31" />
+        <location filename="../../cs_companion/ui/actions.py" line="38" />
         <source>收藏/取消收藏</source>
         <translation>Add/remove favourite</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="32" />
+        <location filename="../../cs_companion/ui/actions.py" line="39" />
         <source>停靠到屏幕左侧</source>
         <translation>Dock to left edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="33" />
+        <location filename="../../cs_companion/ui/actions.py" line="40" />
         <source>停靠到屏幕右侧</source>
         <translation>Dock to right edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="34" />
+        <location filename="../../cs_companion/ui/actions.py" line="41" />
         <source>复制到我的话术</source>
         <translation>Copy to My replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="35" />
+        <location filename="../../cs_companion/ui/actions.py" line="42" />
         <source>我的话术…</source>
         <translation>My replies…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="36" />
+        <location filename="../../cs_companion/ui/actions.py" line="43" />
         <source>检查更新</source>
         <translation>Check for updates</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="37" />
+        <location filename="../../cs_companion/ui/actions.py" line="44" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="38" />
+        <location filename="../../cs_companion/ui/actions.py" line="45" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -99,28 +99,28 @@
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="144" />
-        <location filename="../../cs_companion/ui/field_form.py" line="159" />
+        <location filename="../../cs_companion/ui/field_form.py" line="146" />
+        <location filename="../../cs_companion/ui/field_form.py" line="160" />
         <source>默认：</source>
         <translation>Default: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="144" />
+        <location filename="../../cs_companion/ui/field_form.py" line="146" />
         <source>例如 明天 / 3个工作日内</source>
         <translation>e.g. Tomorrow / Within 3 business days</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="161" />
+        <location filename="../../cs_companion/ui/field_form.py" line="162" />
         <source>金额（元）</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="164" />
+        <location filename="../../cs_companion/ui/field_form.py" line="165" />
         <source>粘贴订单号</source>
         <translation>Paste order number</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="233" />
+        <location filename="../../cs_companion/ui/field_form.py" line="234" />
         <source>取自客户消息，可修改</source>
         <translation>Taken from the customer's message; you can edit it</translation>
     </message>
@@ -128,65 +128,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="73" />
+        <location filename="../../cs_companion/ui/main_window.py" line="62" />
         <source>客服快捷回复助手</source>
         <translation>CS Quick Reply Assistant</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="104" />
+        <location filename="../../cs_companion/ui/main_window.py" line="92" />
         <source>置顶</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="106" />
+        <location filename="../../cs_companion/ui/main_window.py" line="92" />
         <source>窗口置顶</source>
         <translation>Keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="111" />
+        <location filename="../../cs_companion/ui/main_window.py" line="95" />
         <source>菜单</source>
         <translation>Menu</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../cs_companion/ui/main_window.py" line="205" />
-        <source>%n 条话术</source>
-        <translation>
-            <numerusform>%n reply</numerusform>
-            <numerusform>%n replies</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="206" />
-        <source>团队库 </source>
-        <translation>Team library </translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="219" />
+        <location filename="../../cs_companion/ui/main_window.py" line="174" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="231" />
+        <location filename="../../cs_companion/ui/main_window.py" line="187" />
         <source>✓ 已复制</source>
         <translation>✓ Copied</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="231" />
-        <source>已复制（注意合规提示）</source>
-        <translation>Copied (check compliance warnings)</translation>
+        <location filename="../../cs_companion/ui/main_window.py" line="187" />
+        <source>已复制（已确认含违规内容）</source>
+        <translation>Copied (violation confirmed)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="251" />
+        <location filename="../../cs_companion/ui/main_window.py" line="207" />
         <source>新会话：已清空填写内容</source>
         <translation>New chat: fields cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="260" />
+        <location filename="../../cs_companion/ui/main_window.py" line="216" />
         <source>已收藏</source>
         <translation>Added to Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="260" />
+        <location filename="../../cs_companion/ui/main_window.py" line="216" />
         <source>已取消收藏</source>
         <translation>Removed from Favourites</translation>
     </message>
@@ -255,70 +242,75 @@
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="55" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="64" />
         <source>收藏 (Ctrl+D)</source>
         <translation>Favourite (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="67" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="76" />
         <source>已手动修改回复；点“恢复”可重新生成</source>
         <translation>Reply edited manually; click “Restore” to regenerate it</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="76" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="85" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="77" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="86" />
         <source>丢弃手动修改，按字段重新生成回复</source>
         <translation>Discard manual edits and regenerate the reply from the fields</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="81" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="90" />
         <source>新会话</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="82" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="91" />
         <source>清空订单号等已填内容 (Ctrl+N)</source>
         <translation>Clear order number and other filled-in fields (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="86" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="95" />
         <source>复制回复</source>
         <translation>Copy reply</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="88" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="97" />
         <source>复制到剪贴板 (Enter / Ctrl+Enter)</source>
         <translation>Copy to clipboard (Enter / Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="106" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="115" />
         <source>没有匹配的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="115" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="124" />
         <source>思路：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="171" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="187" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="196" />
+        <source>⛔ 回复含平台禁止的内容，建议修改；确需发送请在5秒内再按一次</source>
+        <translation>⛔ The reply breaks a platform rule. Please edit it; to send it anyway, press again within 5 s</translation>
     </message>
 </context>
 <context>
     <name>ReplyPreview</name>
     <message>
-        <location filename="../../cs_companion/ui/preview.py" line="28" />
+        <location filename="../../cs_companion/ui/preview.py" line="39" />
         <source>选择一条话术，回复会显示在这里</source>
         <translation>Select a reply to preview it here</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/preview.py" line="83" />
+        <location filename="../../cs_companion/ui/preview.py" line="117" />
         <source>发送前请修改：</source>
         <translation>Fix before sending:</translation>
     </message>
@@ -394,17 +386,17 @@
         <translation>No exact match. Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="98" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="106" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="98" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="106" />
         <source>★收藏</source>
         <translation>★Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="101" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="109" />
         <source>最近</source>
         <translation>Recent</translation>
     </message>
@@ -521,24 +513,32 @@
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../cs_companion/ui/status_line.py" line="47" />
+        <source>团队库 </source>
+        <translation>Team library </translation>
+    </message>
+</context>
+<context>
     <name>UpdateMessages</name>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="24" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="29" />
         <source>新增 {0}、修改 {1}、删除 {2}</source>
         <translation>{0} added, {1} changed, {2} removed</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="28" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="33" />
         <source>团队话术库已更新：</source>
         <translation>Team library updated: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="34" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="39" />
         <source>团队话术库已是最新：</source>
         <translation>Team library is up to date: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="39" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="44" />
         <source>团队话术更新失败，继续使用当前话术库：</source>
         <translation>Team library update failed; still using the current library: </translation>
     </message>
@@ -576,17 +576,17 @@
         <translation>Usage history cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/window_dialogs.py" line="97" />
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="100" />
         <source>无法复制到我的话术：</source>
         <translation>Couldn't copy to My replies: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/window_dialogs.py" line="105" />
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="108" />
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/window_dialogs.py" line="106" />
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="109" />
         <source>已复制到我的话术</source>
         <translation>Copied to My replies</translation>
     </message>

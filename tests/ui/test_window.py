@@ -135,10 +135,27 @@ def test_edited_preview_is_copied_and_compliance_warns(window: MainWindow, qtbot
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, "给个好评就返5元红包")
-    assert window.preview.warning.isVisible()
-    assert any(f.rule == "review_reward" for f in window.preview.findings)
+    qtbot.waitUntil(window.preview.warning.isVisible, timeout=2_000)
+    assert any(f.rule == "review_reward" and f.blocking for f in window.preview.findings)
+    # A platform violation is never copied by one key press: the first only asks for confirmation.
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard_text() == ""
+    assert "再按一次" in window.copied_label.text()
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert clipboard_text().endswith("给个好评就返5元红包")
+    assert "已确认" in window.copied_label.text()
+
+
+def test_a_warning_only_finding_copies_at_once(window: MainWindow, qtbot: QtBot) -> None:
+    type_text(window.search, "开场欢迎")
+    editor = window.preview.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, "保证明天一定到")
+    qtbot.waitUntil(window.preview.warning.isVisible, timeout=2_000)
+    assert window.preview.findings and not window.preview.has_blocking
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard_text().endswith("保证明天一定到")
 
 
 def test_escape_clears_search_and_ctrl_f_focuses_it(window: MainWindow, qtbot: QtBot) -> None:
