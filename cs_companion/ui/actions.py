@@ -79,8 +79,8 @@ def window_handlers(window: MainWindow) -> dict[str, Callable[[], object]]:
         "new_conversation": window.new_conversation,
         "toggle_favourite": window.toggle_favourite,
         "next_platform": window.search_panel.cycle_platform,
-        "dock_left": lambda: window.dock("left"),
-        "dock_right": lambda: window.dock("right"),
+        "dock_left": lambda: window.placement.dock("left"),
+        "dock_right": lambda: window.placement.dock("right"),
         "copy_to_mine": lambda: window_dialogs.copy_to_mine(window),
         "my_scripts": lambda: window_dialogs.open_my_scripts(window),
         "check_updates": window.check_updates_requested.emit,
@@ -88,7 +88,7 @@ def window_handlers(window: MainWindow) -> dict[str, Callable[[], object]]:
         "quit": QApplication.quit,
         "copy": window.copy_current,
         "focus_search": window.focus_search,
-        "escape": window._on_escape,
+        "escape": window.search_panel.escape,
     }
     handlers.update({f"copy_{n}": functools.partial(window.copy_nth, n) for n in range(1, 10)})
     return handlers

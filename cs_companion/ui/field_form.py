@@ -59,7 +59,7 @@ class _EtaEditor(QWidget):
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         layout.addWidget(self.combo, 1)
         self.pick = QToolButton(self)
-        self.pick.setText(self.tr("日期"))
+        self.pick.setText(self.tr("日期") + " ▾")
         self.pick.setToolTip(self.tr("选择日期和时间"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.pick)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from cs_companion.core.browse import Usage
@@ -28,7 +28,7 @@ from cs_companion.ui.qt_clipboard import set_clipboard_text
 from cs_companion.ui.reply_panel import ReplyPanel
 from cs_companion.ui.search_panel import SearchPanel
 from cs_companion.ui.status_line import StatusLine, library_description
-from cs_companion.ui.style import WINDOW_STYLE
+from cs_companion.ui.style import window_style
 from cs_companion.ui.update_messages import update_banner
 from cs_companion.ui.window_context import WindowContext
 from cs_companion.ui.window_placement import WindowPlacement
@@ -61,7 +61,6 @@ class MainWindow(QMainWindow):
         self._pending_select: str | None = None
         self._placed = False
         self.setWindowTitle(self.tr("客服快捷回复助手"))
-        self.setStyleSheet(WINDOW_STYLE)
         self._build()
         self.actions_by_key = install_actions(self, self.menu, window_handlers(self))
         self.settings_action = self.actions_by_key["settings"]
@@ -105,6 +104,7 @@ class MainWindow(QMainWindow):
         connect_platform(self)
         self.search_panel.current_changed.connect(self._on_script_selected)
         self.search_panel.activated.connect(self.activate_current)
+        self.search_panel.message_values.connect(self.reply_panel.fill_from_message)
         self.reply_panel.send_requested.connect(self.copy_current)
         self.reply_panel.favourite_requested.connect(self.toggle_favourite)
         self.reply_panel.new_conversation_requested.connect(self.new_conversation)
@@ -117,11 +117,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- settings
     def apply_settings(self, settings: Settings, initial: bool = False) -> None:
         self.settings = settings
-        font = QFont(self.font())
-        font.setPointSize(settings.font_size)
-        self.setFont(font)
-        for panel in (self.search_panel, self.reply_panel):
-            panel.setFont(font)
+        # A style sheet stops setFont() from reaching styled children, so the size goes into the sheet.
+        self.setStyleSheet(window_style(settings.font_size))
         self.pin_button.blockSignals(True)
         self.pin_button.setChecked(settings.always_on_top)
         self.pin_button.blockSignals(False)
@@ -221,12 +218,6 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_panel.focus_search()
 
-    def _on_escape(self) -> None:
-        if self.search.hasFocus() and self.search.text():
-            self.search.clear()
-        else:
-            self.focus_search()
-
     # ------------------------------------------------------ API for self-test
     def select_script(self, script_id: str) -> bool:
         """Show ``script_id`` (clearing search and tab filters if needed)."""
@@ -239,9 +230,6 @@ class MainWindow(QMainWindow):
         return self.preview.text()
 
     # ------------------------------------------------------------- geometry
-    def dock(self, edge: str) -> None:
-        self.placement.dock(edge)
-
     def save_geometry(self) -> None:
         self.placement.save()
 

@@ -20,6 +20,7 @@ from cs_companion.ui.result_delegate import ResultDelegate
 from cs_companion.ui.results_model import ResultsModel
 
 HIGHLIGHT_MAX_CHARS = 12
+MESSAGE_MIN_CHARS = 8  # shorter text is a search word, not a pasted customer message
 PAGE_STEP = 5
 
 
@@ -31,12 +32,14 @@ class SearchPanel(QWidget):
         activated(): Enter on the box or the list, or a double click: use the selected script.
         platform_changed(object): the current platform (a Platform or None) is now this one.
         platform_picked(str): the agent switched to this platform id (combo or Ctrl+P): worth saving.
+        message_values(dict): values found in a pasted customer message (order number, courier…).
     """
 
     current_changed = Signal(object)
     activated = Signal()
     platform_changed = Signal(object)
     platform_picked = Signal(str)
+    message_values = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +56,7 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText(self.tr("搜索话术：中文 / 拼音 / 首字母，或粘贴客户消息"))
         self.box.setToolTip(self.box.placeholderText())
         self.box.setClearButtonEnabled(True)
-        self.box.textChanged.connect(lambda _text: self.refresh())
+        self.box.textChanged.connect(self._on_text_changed)
         self.box.installEventFilter(self)
         self.top_row.addWidget(self.box, 1)
         self._wanted_platform = ""
@@ -85,6 +88,15 @@ class SearchPanel(QWidget):
         self.results.doubleClicked.connect(lambda _index: self.activated.emit())
         self.results.installEventFilter(self)
         layout.addWidget(self.results, 1)
+
+    def _on_text_changed(self, text: str) -> None:
+        self.refresh()
+        if len(text.strip()) >= MESSAGE_MIN_CHARS:
+            from cs_companion.core.extract import extract_values
+
+            values = extract_values(text)
+            if values:
+                self.message_values.emit(values)
 
     def add_tool_button(self, text: str, tooltip: str, leading: bool = False) -> QToolButton:
         """A small button beside the search box (the window's pin and menu)."""
@@ -210,6 +222,13 @@ class SearchPanel(QWidget):
     def _set_current(self, script: Script | None) -> None:
         self.current = script
         self.current_changed.emit(script)
+
+    def escape(self) -> None:
+        """Esc: clear the search when typing in it, else come back to it."""
+        if self.box.hasFocus() and self.box.text():
+            self.box.clear()
+        else:
+            self.focus_search()
 
     def focus_search(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -133,47 +133,47 @@
         <translation>CS Quick Reply Assistant</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="92" />
+        <location filename="../../cs_companion/ui/main_window.py" line="91" />
         <source>置顶</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="92" />
+        <location filename="../../cs_companion/ui/main_window.py" line="91" />
         <source>窗口置顶</source>
         <translation>Keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="95" />
+        <location filename="../../cs_companion/ui/main_window.py" line="94" />
         <source>菜单</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="174" />
+        <location filename="../../cs_companion/ui/main_window.py" line="171" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="187" />
+        <location filename="../../cs_companion/ui/main_window.py" line="184" />
         <source>✓ 已复制</source>
         <translation>✓ Copied</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="187" />
+        <location filename="../../cs_companion/ui/main_window.py" line="184" />
         <source>已复制（已确认含违规内容）</source>
         <translation>Copied (violation confirmed)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="207" />
+        <location filename="../../cs_companion/ui/main_window.py" line="204" />
         <source>新会话：已清空填写内容</source>
         <translation>New chat: fields cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="216" />
+        <location filename="../../cs_companion/ui/main_window.py" line="213" />
         <source>已收藏</source>
         <translation>Added to Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="216" />
+        <location filename="../../cs_companion/ui/main_window.py" line="213" />
         <source>已取消收藏</source>
         <translation>Removed from Favourites</translation>
     </message>
@@ -376,27 +376,27 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="48" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="51" />
         <source>搜索话术：中文 / 拼音 / 首字母，或粘贴客户消息</source>
-        <translation>Search replies (Chinese / pinyin / initials) or paste a message</translation>
+        <translation>Search: words, pinyin, initials, or paste a message</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="61" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="64" />
         <source>没有完全匹配的话术，可能是：</source>
         <translation>No exact match. Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="106" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="118" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="106" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="118" />
         <source>★收藏</source>
         <translation>★Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="109" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="121" />
         <source>最近</source>
         <translation>Recent</translation>
     </message>
@@ -404,110 +404,140 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="41" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="47" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="45" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="51" />
         <source>窗口始终置顶</source>
         <translation>Always keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="52" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="58" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="55" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="61" />
         <source>屏幕右侧</source>
         <translation>Right edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="56" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="62" />
         <source>屏幕左侧</source>
         <translation>Left edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="57" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="63" />
         <source>不停靠</source>
         <translation>Don't dock</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="61" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="67" />
         <source>首次启动停靠</source>
         <translation>Dock on first launch</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="66" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="74" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (applies after restart)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="68" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="76" />
         <source>共享文件夹路径，或 https:// 地址</source>
         <translation>Shared folder path or https:// URL</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="70" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="78" />
         <source>团队话术来源</source>
         <translation>Team library source</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="79" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="89" />
         <source>由管理员统一设置，不能修改</source>
         <translation>Set by your administrator; can't be changed</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="83" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="93" />
         <source>设置…</source>
         <translation>Set…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="86" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="96" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="89" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="127" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="135" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="142" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="99" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="161" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="169" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="176" />
         <source>访问令牌</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="94" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="104" />
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="95" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="105" />
         <source>检查更新间隔</source>
         <translation>Update check interval</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="97" />
-        <source>清除使用记录（最近使用、次数）</source>
-        <translation>Clear usage history (recents, use counts)</translation>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="109" />
+        <source>清除使用记录…</source>
+        <translation>Clear history…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="118" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="110" />
+        <source>忘记最近使用和使用次数（收藏保留）</source>
+        <translation>Forget recent scripts and use counts (favourites stay)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="123" />
+        <source>清除使用记录</source>
+        <translation>Clear history</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="124" />
+        <source>清除最近使用和使用次数？收藏不受影响，此操作不能撤销。</source>
+        <translation>Clear recent scripts and use counts? Favourites stay. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="143" />
+        <source>为了安全，只能使用 https:// 地址（本机测试地址除外）</source>
+        <translation>For security only https:// addresses can be used (except local test addresses)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="145" />
+        <source>只支持 https:// 地址或文件夹路径</source>
+        <translation>Only https:// addresses or folder paths are supported</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="147" />
+        <source>无法使用这个来源：请填写共享文件夹路径或 https:// 地址</source>
+        <translation>This source cannot be used: enter a shared folder path or an https:// address</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="152" />
         <source>本机没有可用的系统密钥环</source>
         <translation>No system keyring on this computer</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="121" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="155" />
         <source>已保存在系统密钥环</source>
         <translation>Stored in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="121" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="155" />
         <source>未设置（不需要可留空）</source>
         <translation>Not set (leave empty if not needed)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="128" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="162" />
         <source>团队话术地址需要的访问令牌（只保存在系统密钥环）：</source>
         <translation>Access token for the team library address (kept only in the system keyring):</translation>
     </message>
