@@ -24,14 +24,25 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from cs_companion import __version__
-from cs_companion.core.models import Category, Field, FieldType, Layer, Library, LibraryInfo, Scenario, Script
+from cs_companion.core.models import (
+    Category,
+    Field,
+    FieldType,
+    Layer,
+    Library,
+    LibraryInfo,
+    Platform,
+    Scenario,
+    Script,
+)
 from cs_companion.core.problems import Problem, Severity
 from cs_companion.core.search import SearchIndex
 from cs_companion.storage.atomic import write_bytes_atomic
 
 MAGIC = b"CSCSNAP1"
-FORMAT = 3
-"""2: keyed on file content instead of size and mtime; 3: the library carries its compliance allow-list."""
+FORMAT = 4
+"""2: keyed on file content instead of size and mtime; 3: the library carries its compliance allow-list;
+4: platforms (with their values) and each script's platform filter and variants."""
 
 T = TypeVar("T")
 
@@ -74,6 +85,8 @@ def _script_state(s: Script) -> tuple[Any, ...]:
         s.layer.value,
         s.origin,
         s.line,
+        s.platforms,
+        dict(s.variants),
     )
 
 
@@ -105,6 +118,8 @@ def _script_from_state(t: tuple[Any, ...], field_cache: dict[tuple[Any, ...], Fi
         layer=_LAYERS[t[9]],
         origin=t[10],
         line=t[11],
+        platforms=tuple(t[12]),
+        variants=MappingProxyType(dict(t[13])),
     )
 
 
@@ -117,11 +132,12 @@ def library_state(lib: Library) -> tuple[Any, ...]:
         tuple(_script_state(s) for s in lib.scripts),
         lib.forbidden_phrases,
         lib.compliance_allow,
+        tuple((p.id, p.name, dict(p.values)) for p in lib.platforms),
     )
 
 
 def library_from_state(state: tuple[Any, ...]) -> Library:
-    info, cats, scenarios, scripts, forbidden, allow = state
+    info, cats, scenarios, scripts, forbidden, allow, platforms = state
     field_cache: dict[tuple[Any, ...], Field] = {}
     return Library(
         info=LibraryInfo(*info),
@@ -130,6 +146,7 @@ def library_from_state(state: tuple[Any, ...]) -> Library:
         scripts=tuple(_script_from_state(s, field_cache) for s in scripts),
         forbidden_phrases=tuple(forbidden),
         compliance_allow=tuple(allow),
+        platforms=tuple(Platform(i, n, MappingProxyType(dict(v))) for i, n, v in platforms),
     )
 
 

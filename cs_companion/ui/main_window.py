@@ -23,6 +23,7 @@ from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.ui import window_dialogs
 from cs_companion.ui.actions import install_actions, window_handlers
 from cs_companion.ui.banner import Banner
+from cs_companion.ui.platform_switch import connect_platform
 from cs_companion.ui.qt_clipboard import set_clipboard_text
 from cs_companion.ui.reply_panel import ReplyPanel
 from cs_companion.ui.search_panel import SearchPanel
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.search, self.results, self.model, self.tabs = panel.box, panel.results, panel.model, panel.tabs
         self.form, self.preview, self.conversation = reply.form, reply.preview, reply.conversation
         self.copy_button, self.star_button = reply.copy_button, reply.star_button
+        connect_platform(self)
         self.search_panel.current_changed.connect(self._on_script_selected)
         self.search_panel.activated.connect(self.activate_current)
         self.search_panel.message_values.connect(self.reply_panel.fill_from_message)
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         self.pin_button.setChecked(settings.always_on_top)
         self.pin_button.blockSignals(False)
         self.placement.set_on_top(settings.always_on_top)
+        self.search_panel.set_platform(settings.platform)
 
     def _on_pin_toggled(self, on: bool) -> None:
         self.placement.set_on_top(on)

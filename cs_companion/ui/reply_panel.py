@@ -17,7 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from cs_companion.core.conversation import Conversation
-from cs_companion.core.models import Library, Script
+from cs_companion.core.models import Library, Platform, Script
 from cs_companion.ui.field_form import FieldForm
 from cs_companion.ui.preview import ReplyPreview
 
@@ -141,6 +141,14 @@ class ReplyPanel(QWidget):
         if edited is not None:  # the agent's own wording of this script in this chat is kept
             self.preview.set_edited(edited)
             self._on_preview_edited()
+
+    def set_platform(self, platform: Platform | None) -> None:
+        """Render for ``platform`` from now on (its variant of each body, its values); re-render the reply."""
+        if platform == self.conversation.platform:
+            return
+        self.conversation.platform = platform
+        if self.current is not None and not self.preview.user_edited:
+            self.render_current()
 
     def set_favourite(self, on: bool) -> None:
         self.star_button.setText("★" if on else "☆")
