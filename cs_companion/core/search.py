@@ -17,8 +17,7 @@ scripts. Everything expensive happens once in ``SearchIndex.__init__``:
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -26,6 +25,8 @@ from rapidfuzz import fuzz, process
 from cs_companion.core.extract import strip_message
 from cs_companion.core.models import Library, Script
 from cs_companion.core.scenario_index import ScenarioIndex as _ScenarioIndex
+from cs_companion.core.search_corpus import MAX_HITS_PER_KIND as MAX_HITS_PER_KIND
+from cs_companion.core.search_corpus import Corpus as _Corpus
 from cs_companion.core.text import bigrams, has_cjk, is_greeting, normalise, pinyin_forms, pinyin_of_text
 
 # How much a match in each kind of text is worth (a title hit beats a body hit).
@@ -42,8 +43,6 @@ WEIGHTS = {
 }
 CJK_KINDS = ("title", "keyword", "scenario", "example", "category", "body")
 ASCII_KINDS = ("title", "keyword", "id", "pinyin", "initials", "body")
-MAX_HITS_PER_KIND = 400
-"""A one-letter query can match everything; beyond this many scripts a kind stops scanning."""
 FUZZY_MIN_QUERY = 4
 FUZZY_CANDIDATES = 16
 """Scripts compared phrase by phrase with a message; the scenario pass (scenario_index) finds the intent."""
@@ -94,71 +93,6 @@ class SearchHit:
             "matched": self.matched,
             "fallback": self.fallback,
         }
-
-
-class _Corpus:
-    """The distinct texts of one kind joined by NUL, each with the scripts that own it.
-
-    Scenario names, categories and many keywords repeat across scripts, so
-    each distinct phrase is stored and searched once.
-    """
-
-    def __init__(self, entries: Iterable[tuple[int, str]]) -> None:
-        owners_by_text: dict[str, list[int]] = {}
-        for owner, text in entries:
-            if text:
-                owners = owners_by_text.setdefault(text, [])
-                if not owners or owners[-1] != owner:
-                    owners.append(owner)
-        texts = list(owners_by_text)
-        self.owners: list[list[int]] = [owners_by_text[t] for t in texts]
-        self.lengths: list[int] = [len(t) for t in texts]
-        self.starts: list[int] = []
-        pos = 0
-        for text in texts:
-            self.starts.append(pos)
-            pos += len(text) + 1
-        self.blob = "\x00".join(texts)
-
-    def state(self) -> tuple[object, ...]:
-        return (self.blob, self.starts, self.lengths, self.owners)
-
-    @classmethod
-    def from_state(cls, state: tuple[object, ...]) -> _Corpus:
-        corpus = cls.__new__(cls)
-        corpus.blob, corpus.starts, corpus.lengths, corpus.owners = state  # type: ignore[assignment]
-        return corpus
-
-    def match(self, query: str, into: dict[int, tuple[float, str]], kind: str) -> None:
-        """Record ``weight * quality`` for every script whose text of this kind contains ``query``.
-
-        Quality is 1.0 for an exact phrase, ~0.8-0.95 for a prefix, ~0.6-0.8
-        inside a phrase, growing with how much of the phrase the query covers.
-        """
-        weight = WEIGHTS[kind]
-        find, starts, owners, lengths = self.blob.find, self.starts, self.owners, self.lengths
-        qlen = len(query)
-        updated = 0
-        last = len(starts) - 1
-        pos = find(query)
-        while pos != -1:
-            k = bisect_right(starts, pos) - 1
-            coverage = qlen / lengths[k]
-            if pos != starts[k]:
-                quality = 0.6 + 0.2 * coverage  # inside a phrase
-            elif coverage == 1:
-                quality = 1.0  # the whole phrase
-            else:
-                quality = 0.8 + 0.15 * coverage  # a prefix
-            score = weight * quality
-            for owner in owners[k]:
-                best = into.get(owner)
-                if best is None or score > best[0]:
-                    into[owner] = (score, kind)
-            updated += len(owners[k])
-            if updated > MAX_HITS_PER_KIND or k >= last:
-                break
-            pos = find(query, starts[k + 1])  # one hit per phrase is enough
 
 
 class SearchIndex:
@@ -293,13 +227,19 @@ class SearchIndex:
         if not found and self.scripts and (len(text) >= 2 if cjk else len(text) >= 3):
             fallback = True
             self._fallback(text, cjk, found)
+        # A whole keyword typed exactly is a shortcut code (千牛 快捷编码 become keywords): its scripts
+        # come first, whatever a pasted-message blend, an equal title or a favourite's boost would say.
+        exact = set(self._corpora["keyword"].exact(normalise(query))) if not fallback else set()
+        for idx in exact:
+            score, _kind = found.get(idx, (0.0, ""))
+            found[idx] = (max(score, WEIGHTS["keyword"]), "keyword")
         boost = boost or {}
         scored = []
         for idx, (score, kind) in found.items():
             points = score * 100 + boost.get(self.scripts[idx].id, 0.0)
-            scored.append((-points, idx, kind))
+            scored.append((idx not in exact, -points, idx, kind))
         scored.sort()
-        return [self._hit(idx, -neg, kind, fallback) for neg, idx, kind in scored[:limit]]
+        return [self._hit(idx, -neg, kind, fallback) for _later, neg, idx, kind in scored[:limit]]
 
     def _match(self, text: str, cjk: bool, limit: int, found: dict[int, tuple[float, str]]) -> None:
         """Substring matches of the whole query in every kind of text (the agent typed part of a phrase)."""
@@ -308,7 +248,7 @@ class SearchIndex:
                 continue
             if kind == "body" and (len(found) >= limit or (not cjk and len(text) < 3)):
                 continue  # bodies are long: scan them only when the short texts did not fill the list
-            self._corpora[kind].match(text, found, kind)
+            self._corpora[kind].match(text, found, kind, WEIGHTS[kind])
 
     def _rank_by_scenario(self, text: str, found: dict[int, tuple[float, str]], greeting: bool) -> None:
         """Blend each script's own score with its scenario's: intent first, then the script inside it.
@@ -353,7 +293,7 @@ class SearchIndex:
         """Nothing matched as typed: homophones, pinyin one edit away, then the closest scenarios."""
         spelled = pinyin_forms(text)[0] if cjk else text
         if cjk and spelled:
-            self._corpora["pinyin"].match(spelled, found, "pinyin")  # 退宽 -> tuikuan -> 退款
+            self._corpora["pinyin"].match(spelled, found, "pinyin", WEIGHTS["pinyin"])  # 退宽 -> tuikuan -> 退款
             if found:
                 return
         scores: dict[int, float] = {}
