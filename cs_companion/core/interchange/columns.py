@@ -137,25 +137,36 @@ def parse_columns_spec(spec: str, headers: dict[int, str]) -> dict[str, int]:
     return roles
 
 
-def find_columns(rows: Sequence[Sequence[str]], spec: str | None, name: str) -> ColumnMap:
-    """Recognise the header row among the first rows, or apply ``spec``."""
-    for number, cells in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
-        roles: dict[str, int] = {}
-        for index, cell in enumerate(cells):
+def _header_roles(rows: Sequence[Sequence[str]], number: int) -> tuple[dict[str, int], dict[int, str]]:
+    """Roles named by row ``number`` (1-based), plus those of empty cells merged down from the row above."""
+    cells = rows[number - 1]
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        role = _BY_HEADER.get(normalise(cell))
+        if role and role not in roles:
+            roles[role] = index
+    headers = {i: c for i, c in enumerate(cells) if c.strip()}
+    if number > 1 and "text" in roles:  # a vertically merged header cell is empty in its lower row
+        for index, cell in enumerate(rows[number - 2]):
             role = _BY_HEADER.get(normalise(cell))
-            if role and role not in roles:
+            if role and role not in roles and not (index < len(cells) and cells[index].strip()):
                 roles[role] = index
-        if "text" in roles:
-            headers = {i: c for i, c in enumerate(cells) if c.strip()}
-            if number > 1:  # a vertically merged header cell is empty in its lower row
-                for index, cell in enumerate(rows[number - 2]):
-                    role = _BY_HEADER.get(normalise(cell))
-                    if role and role not in roles and not (index < len(cells) and cells[index].strip()):
-                        roles[role] = index
-                        headers[index] = cell
-            if spec:
-                roles = parse_columns_spec(spec, headers)
-            return ColumnMap(roles, number, headers)
+                headers[index] = cell
+    return roles, headers
+
+
+def find_columns(rows: Sequence[Sequence[str]], spec: str | None, name: str) -> ColumnMap:
+    """Recognise the header row among the first rows (the one naming most roles), or apply ``spec``."""
+    best: tuple[int, dict[str, int], dict[int, str]] | None = None
+    for number in range(1, min(len(rows), HEADER_SCAN_ROWS) + 1):
+        roles, headers = _header_roles(rows, number)
+        if "text" in roles and (best is None or len(roles) > len(best[1])):
+            best = (number, roles, headers)
+    if best is not None:
+        number, roles, headers = best
+        if spec:
+            roles = parse_columns_spec(spec, headers)
+        return ColumnMap(roles, number, headers)
     if spec:
         headers = {i: c for i, c in enumerate(rows[0]) if c.strip()} if rows else {}
         return ColumnMap(parse_columns_spec(spec, headers), 0, headers)
@@ -200,6 +211,7 @@ def rows_to_phrases(rows: Sequence[Sequence[str]], lines: Sequence[int], columns
 
         where = f"{name}:{line}"
         text = unescape_cell(cells[text_col]) if text_col < len(cells) else ""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # Excel ends rows with CRLF, lines in a cell with LF
         group = unescape_cell(cell("group")) or group
         code, title = unescape_cell(cell("code")), unescape_cell(cell("title"))
         if not text.strip():

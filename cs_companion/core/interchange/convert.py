@@ -53,12 +53,12 @@ def title_for(raw: RawPhrase, body: str, labels: dict[str, str]) -> str:
     return first if len(first) <= TITLE_CHARS else first[:TITLE_CHARS] + "…"
 
 
-def field_vocabulary(library: Library) -> dict[str, Field]:
-    """Label -> the field most scripts of ``library`` declare with that label."""
+def field_vocabulary(library: Library, key: str = "label") -> dict[str, Field]:
+    """Label (or name) -> the field most scripts of ``library`` declare with that label (or name)."""
     counts: dict[str, dict[Field, int]] = {}
     for script in library.scripts:
         for fld in script.fields:
-            per_label = counts.setdefault(fld.label, {})
+            per_label = counts.setdefault(getattr(fld, key), {})
             per_label[fld] = per_label.get(fld, 0) + 1
     return {label: max(found, key=found.__getitem__) for label, found in counts.items()}
 
@@ -88,7 +88,7 @@ def convert(
     result = Conversion()
     by_body: dict[str, int] = {}
     vocabulary = field_vocabulary(builtin)
-    by_name = {fld.name: fld for fld in reversed(vocabulary.values())}
+    by_name = field_vocabulary(builtin, key="name")
     for raw in phrases:
         declared = [_named(fld, by_name) for fld in raw.fields]
         converted = convert_placeholders(raw.text, declared, vocabulary)

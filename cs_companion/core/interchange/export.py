@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 
 from cs_companion.core.interchange.columns import escape_cell
@@ -35,8 +36,8 @@ def code_of(script: Script) -> str:
 def marked_text(script: Script) -> str:
     """The body with each ``{{name}}`` as 【label】 (money fields followed by 元, which the field used to add)."""
 
-    def mark(match: object) -> str:
-        name = match.group(1).strip()  # type: ignore[attr-defined]
+    def mark(match: re.Match[str]) -> str:
+        name = match.group(1).strip()
         fld = script.field(name)
         label = fld.label if fld else name
         return f"【{label}】" + ("元" if fld is not None and fld.type is FieldType.MONEY else "")
@@ -88,7 +89,7 @@ def to_espanso(scripts: Sequence[Script], library: Library) -> bytes:
         if not script.fields:
             lines.append(f"    replace: {_q(script.body)}")
             continue
-        layout = PLACEHOLDER.sub(lambda m, s=script: _form_mark(s, m.group(1).strip()), script.body)
+        layout = form_layout(script)
         lines.append(f"    form: {_q(layout)}")
         lines.append("    form_fields:")
         for fld in script.fields:
@@ -99,6 +100,12 @@ def to_espanso(scripts: Sequence[Script], library: Library) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _form_mark(script: Script, name: str) -> str:
-    fld = script.field(name)
-    return f"[[{name}]]" + ("元" if fld is not None and fld.type is FieldType.MONEY else "")
+def form_layout(script: Script) -> str:
+    """The body as an Espanso form layout: ``[[name]]`` per field, 元 after money (Espanso does not add it)."""
+
+    def mark(match: re.Match[str]) -> str:
+        name = match.group(1).strip()
+        fld = script.field(name)
+        return f"[[{name}]]" + ("元" if fld is not None and fld.type is FieldType.MONEY else "")
+
+    return PLACEHOLDER.sub(mark, script.body)

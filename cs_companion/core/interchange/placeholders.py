@@ -127,9 +127,14 @@ def convert_placeholders(
 
 
 def _from_vocabulary(fld: Field | None, declared: dict[str, Field]) -> Field | None:
-    if fld is None or fld.name in declared:
+    """The library's field for a label; renamed ``name_2`` when this phrase already uses that name."""
+    if fld is None:
         return None
-    declared[fld.name] = fld
+    name, counter = fld.name, 2
+    while name in declared:
+        name, counter = f"{fld.name}_{counter}", counter + 1
+    fld = Field(name, fld.label, fld.type, fld.required, fld.default, fld.options, fld.hint)
+    declared[name] = fld
     return fld
 
 
