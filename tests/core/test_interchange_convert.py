@@ -13,7 +13,7 @@ from cs_companion.core.interchange.library_yaml import _literal_ok, quote
 from cs_companion.core.interchange.pipeline import ImportRun, import_files
 from cs_companion.core.interchange.suggest import REVIEW_BELOW, ScenarioSuggester
 from cs_companion.core.loader import load_path, load_sources
-from cs_companion.core.models import Field, FieldType, Library, Script
+from cs_companion.core.models import FieldType, Library, Script
 from cs_companion.core.template import PLACEHOLDER, render
 from cs_companion.core.yamlsafe import parse_yaml
 
@@ -161,7 +161,7 @@ def test_espanso_forms_import_as_fields(tmp_path: Path, builtin: Library) -> Non
 
 
 def test_exported_cells_never_start_a_formula(builtin: Library) -> None:
-    script = Script("x.1", "general.greeting", "t", "=HYPERLINK(\"http://evil\")", meta={"group": "+cmd", "code": "@a"})
+    script = Script("x.1", "general.greeting", "t", '=HYPERLINK("http://evil")', meta={"group": "+cmd", "code": "@a"})
     text = export.to_csv([script], builtin).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'+cmd" in text and "'@a" in text
 

@@ -149,7 +149,7 @@ def test_file_size_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest
         (b"\xe4\xbd\xa0\xff\xfe\xfd\xfc", "latin.txt", "neither UTF-8 nor GBK"),
         (b"matches: [\n", "bad.yml", "bad.yml:"),
         (b"schema: 1\nscripts: []\n", "lib.yaml", "already a cs-companion library"),
-        ("a,b\n1,2\n".encode(), "nohead.csv", "no header row"),
+        (b"a,b\n1,2\n", "nohead.csv", "no header row"),
     ],
 )
 def test_hostile_or_wrong_files_get_one_line_errors(data: bytes, name: str, message: str) -> None:
@@ -169,7 +169,8 @@ def test_zip_that_is_not_a_workbook() -> None:
 def test_columns_spec_names_columns_without_a_header() -> None:
     data = "wl,物流,亲，已发货\ntk,售后,亲，已退款\n".encode()
     result = read_bytes(data, "plain.csv", columns="code,group,text")
-    assert [(p.code, p.group, p.text) for p in result.phrases] == [("wl", "物流", "亲，已发货"), ("tk", "售后", "亲，已退款")]
+    expected = [("wl", "物流", "亲，已发货"), ("tk", "售后", "亲，已退款")]
+    assert [(p.code, p.group, p.text) for p in result.phrases] == expected
     with pytest.raises(ImportFileError, match="unknown role"):
         read_bytes(data, "plain.csv", columns="code,colour,text")
 
