@@ -14,6 +14,7 @@ from cs_companion.core.interchange.pipeline import ImportRun, import_files
 from cs_companion.core.interchange.suggest import REVIEW_BELOW, ScenarioSuggester
 from cs_companion.core.loader import load_path, load_sources
 from cs_companion.core.models import FieldType, Library, Script
+from cs_companion.core.search import SearchIndex
 from cs_companion.core.template import PLACEHOLDER, render
 from cs_companion.core.yamlsafe import parse_yaml
 
@@ -26,7 +27,7 @@ def builtin() -> Library:
 
 
 def _import(builtin: Library, *paths: Path) -> ImportRun:
-    return import_files(list(paths), builtin)
+    return import_files(list(paths), builtin, verify=True)
 
 
 def _shape(script: Script) -> tuple[object, ...]:
@@ -93,6 +94,8 @@ def test_scenarios_are_suggested_with_confidence(builtin: Library) -> None:
     assert confident.confidence >= REVIEW_BELOW
     unknown = suggester.suggest("Lorem ipsum dolor sit amet")
     assert unknown.confidence < REVIEW_BELOW
+    searched = ScenarioSuggester(builtin, SearchIndex(builtin)).suggest("亲，我们马上为您处理，请放心")
+    assert searched.scenario != "general.imported"  # no vocabulary word: the search index answers
     only = ScenarioSuggester(builtin, category="aftersales").suggest("亲，非常抱歉物流延迟了")
     assert only.scenario.startswith("aftersales.")
     with pytest.raises(ValueError, match="known categories"):

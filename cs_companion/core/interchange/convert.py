@@ -145,11 +145,12 @@ def _add_review(result: Conversion, index: int, note: str) -> None:
 
 def _mark_duplicates(result: Conversion, builtin: Library) -> None:
     bodies = [item.script.body for item in result.items]
-    for dup in duplicates.of_builtin(bodies, {s.id: s.body for s in builtin.scripts}):
+    of_library, of_each_other = duplicates.find(bodies, {s.id: s.body for s in builtin.scripts})
+    for dup in of_library:
         note = f"与内置话术 {dup.other} 相似 {dup.score:.0f}%"
         _add_review(result, dup.index, note)
         result.duplicate_lines.append(f"{result.items[dup.index].where}: {note}")
-    for dup in duplicates.among(bodies):
+    for dup in of_each_other:
         other = result.items[int(dup.other)]
         note = f"与 {other.where}（{other.script.id}）相似 {dup.score:.0f}%"
         _add_review(result, dup.index, note)

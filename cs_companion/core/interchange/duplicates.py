@@ -37,46 +37,42 @@ def comparable(body: str) -> str:
     return normalise(PLACEHOLDER.sub("", body))
 
 
-def of_builtin(bodies: Sequence[str], builtin: dict[str, str]) -> list[Duplicate]:
-    """Imported phrases that are near-copies of a built-in script (``builtin``: id -> body)."""
+def find(bodies: Sequence[str], builtin: dict[str, str]) -> tuple[list[Duplicate], list[Duplicate]]:
+    """Near-copies of a built-in script (``other`` = its id), and of an earlier imported phrase (its index).
+
+    Prefix filtering: with every bigram set sorted rarest first, two sets that overlap enough share a
+    bigram within their first ``_PREFIX_SHARE``; only texts sharing one are compared, in one C call.
+    """
     ids = list(builtin)
-    choices = [comparable(builtin[i]) for i in ids]
-    found = []
-    for index, body in enumerate(bodies):
-        text = comparable(body)
-        if len(text) < 4:
-            continue
-        best = process.extractOne(text, choices, scorer=fuzz.ratio, score_cutoff=SIMILAR)
-        if best is not None:
-            found.append(Duplicate(index, ids[best[2]], round(best[1], 1)))
-    return found
-
-
-def among(bodies: Sequence[str]) -> list[Duplicate]:
-    """Pairs of imported phrases that are near-copies of each other (each pair once, later -> earlier)."""
+    known = [comparable(builtin[i]) for i in ids]
     texts = [comparable(b) for b in bodies]
-    grams = [sorted(bigrams(t)) for t in texts]
+    everything = known + texts
+    grams = [list(bigrams(t)) for t in everything]
     frequency: dict[str, int] = {}
     for gram_list in grams:
         for gram in gram_list:
             frequency[gram] = frequency.get(gram, 0) + 1
+    rank = frequency.__getitem__
     postings: dict[str, list[int]] = {}
-    found = []
-    for index, gram_list in enumerate(grams):
-        if len(texts[index]) < 4:
-            continue
-        gram_list.sort(key=lambda g: (frequency[g], g))
-        prefix = gram_list[: max(1, math.ceil(len(gram_list) * _PREFIX_SHARE))]
-        candidates: set[int] = set()
-        for gram in prefix:
-            candidates.update(postings.get(gram, ()))
-        best: tuple[float, int] | None = None
-        for other in candidates:
-            score = fuzz.ratio(texts[index], texts[other], score_cutoff=SIMILAR)
-            if score and (best is None or score > best[0]):
-                best = (score, other)
-        if best is not None:
-            found.append(Duplicate(index, best[1], round(best[0], 1)))
-        for gram in prefix:
-            postings.setdefault(gram, []).append(index)
-    return found
+    of_library: list[Duplicate] = []
+    of_each_other: list[Duplicate] = []
+    for position, gram_list in enumerate(grams):
+        gram_list.sort(key=rank)
+        head = gram_list[: max(1, math.ceil(len(gram_list) * _PREFIX_SHARE))]
+        index = position - len(known)
+        if index >= 0 and len(everything[position]) >= 4:
+            candidates = sorted({c for gram in head for c in postings.get(gram, ())})
+            if candidates:
+                best = process.extractOne(
+                    everything[position], [everything[c] for c in candidates], scorer=fuzz.ratio, score_cutoff=SIMILAR
+                )
+                if best is not None:
+                    other = candidates[best[2]]
+                    score = round(best[1], 1)
+                    if other < len(known):
+                        of_library.append(Duplicate(index, ids[other], score))
+                    else:
+                        of_each_other.append(Duplicate(index, other - len(known), score))
+        for gram in head:
+            postings.setdefault(gram, []).append(position)
+    return of_library, of_each_other
