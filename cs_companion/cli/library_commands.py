@@ -113,7 +113,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         name, message = next(iter(result.invalid.items()))
         raise CliError(f"invalid value for {name}: {message}")
     if result.missing:
-        labels = ", ".join(f"{n} ({script.field(n).label})" if script.field(n) else n for n in result.missing)
+        labels = ", ".join(f"{n} ({f.label})" if (f := script.field(n)) else n for n in result.missing)
         raise CliError(f"missing value for {labels}; pass --set NAME=VALUE")
     print(result.text)
     if args.copy:

@@ -5,15 +5,20 @@ Kept out of the window so the wording can be tested and translated on its own.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from cs_companion.sync.updates import UpdateResult, UpdateStatus
+if TYPE_CHECKING:
+    from cs_companion.sync.updates import UpdateResult
 
 MAX_CHANGE_LINES = 6
 
 
 def update_banner(result: UpdateResult, manual: bool) -> tuple[str, str, int] | None:
     """(text, level, timeout ms) for the banner, or None when nothing needs saying."""
+    from cs_companion.sync.updates import UpdateStatus  # loaded with the first update, after the window shows
+
     info = result.info.describe()
     if result.status is UpdateStatus.UPDATED:
         changes = result.changes

@@ -346,7 +346,7 @@ def test_validate_reports_an_invalid_scalar_with_exit_1(
 def test_validate_refuses_the_alias_text_bomb_quickly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     import time
 
-    from test_limits import hostile_library
+    from hostile_libraries import hostile_library
 
     path = tmp_path / "hostile.yaml"
     path.write_bytes(hostile_library())
