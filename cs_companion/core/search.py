@@ -26,6 +26,8 @@ from cs_companion.core.corpus import Corpus as _Corpus
 from cs_companion.core.extract import strip_message
 from cs_companion.core.models import Library, Script
 from cs_companion.core.scenario_index import ScenarioIndex as _ScenarioIndex
+from cs_companion.core.search_corpus import MAX_HITS_PER_KIND as MAX_HITS_PER_KIND
+from cs_companion.core.search_corpus import Corpus as _Corpus
 from cs_companion.core.text import bigrams, has_cjk, is_greeting, normalise, pinyin_forms, pinyin_of_text
 
 # How much a match in each kind of text is worth (a title hit beats a body hit).
@@ -236,13 +238,19 @@ class SearchIndex:
             self._fallback(text, cjk, found)
             if hidden:
                 found = {idx: hit for idx, hit in found.items() if idx not in hidden}
+        # A whole keyword typed exactly is a shortcut code (千牛 快捷编码 become keywords): its scripts
+        # come first, whatever a pasted-message blend, an equal title or a favourite's boost would say.
+        exact = set(self._corpora["keyword"].exact(normalise(query))) - hidden if not fallback else set()
+        for idx in exact:
+            score, _kind = found.get(idx, (0.0, ""))
+            found[idx] = (max(score, WEIGHTS["keyword"]), "keyword")
         boost = boost or {}
         scored = []
         for idx, (score, kind) in found.items():
             points = score * 100 + boost.get(self.scripts[idx].id, 0.0)
-            scored.append((-points, idx, kind))
+            scored.append((idx not in exact, -points, idx, kind))
         scored.sort()
-        return [self._hit(idx, -neg, kind, fallback) for neg, idx, kind in scored[:limit]]
+        return [self._hit(idx, -neg, kind, fallback) for _later, neg, idx, kind in scored[:limit]]
 
     def _match(self, text: str, cjk: bool, limit: int, found: dict[int, tuple[float, str]]) -> None:
         """Substring matches of the whole query in every kind of text (the agent typed part of a phrase)."""
