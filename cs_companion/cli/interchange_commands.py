@@ -18,7 +18,7 @@ from cs_companion.cli.errors import CliError
 if TYPE_CHECKING:
     from cs_companion.core.models import Library
 
-PLATFORM_NOTE = "note: --platform is not supported yet (no platform profiles in this version); ignored"
+PLATFORM_NOTE = "note: imported scripts are listed on every platform; add 'platforms: [ID]' to a script to limit it"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("export", help="write the library as CSV, XLSX (quick-phrase tools) or Espanso YAML")
     p.add_argument("--format", required=True, choices=("csv", "xlsx", "espanso"))
     p.add_argument("--out", type=Path, metavar="PATH", help="write here (default: standard output; xlsx needs --out)")
-    p.add_argument("--platform", metavar="NAME", help=argparse.SUPPRESS)
+    p.add_argument("--platform", metavar="NAME", help="write this platform's wording (default: your platform setting)")
     p.set_defaults(handler=cmd_export)
 
 
@@ -81,21 +81,24 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from cs_companion.cli.library_commands import _platform_arg, _setting_platform
     from cs_companion.core.interchange import export
 
-    if args.platform:
-        print(PLATFORM_NOTE, file=sys.stderr)
     if args.format == "xlsx" and args.out is None:
         raise CliError("--format xlsx needs --out FILE.xlsx", 2)
     library = _library_to_export(args)
+    # Other tools have no platforms: write the wording of one (--platform, else the agent's own).
+    platform = _platform_arg(library, args.platform) or _setting_platform(library)
+    scripts = export.for_platform(library.scripts, platform)
     writer = {"csv": export.to_csv, "xlsx": export.to_xlsx, "espanso": export.to_espanso}[args.format]
-    data = writer(library.scripts, library)
+    data = writer(scripts, library)
     if args.out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         _write(args.out, data)
-        print(f"wrote {len(library.scripts)} scripts to {args.out}", file=sys.stderr)
+        where = f" for {platform.name}" if platform else ""
+        print(f"wrote {len(scripts)} scripts{where} to {args.out}", file=sys.stderr)
     return 0
 
 

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from cs_companion.core.corpus import Corpus as _Corpus
 from cs_companion.core.extract import strip_message
 from cs_companion.core.models import Library, Script
 from cs_companion.core.scenario_index import ScenarioIndex as _ScenarioIndex

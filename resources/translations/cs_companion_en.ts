@@ -131,6 +131,94 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="34" />
+        <source>导入预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="40" />
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="42" />
+        <source>共 %n 条话术</source>
+        <translation>
+            <numerusform>%n script</numerusform>
+            <numerusform>%n scripts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="43" />
+        <source>识别出的字段：</source>
+        <translation>Fields found: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="44" />
+        <source>场景建议：%1 条较有把握，%2 条需要确认</source>
+        <translation>Suggested scenarios: %1 fairly sure, %2 to confirm</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="47" />
+        <source>需要复核：%n 条（场景或字段是猜的、与已有话术相似、或有合规提醒）</source>
+        <translation>
+            <numerusform>To review: %n (guessed scenario or field, similar to an existing script, or a compliance note)</numerusform>
+            <numerusform>To review: %n (guessed scenarios or fields, similar to existing scripts, or compliance notes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="50" />
+        <source>未导入：%n 行（见下方）</source>
+        <translation>
+            <numerusform>Not imported: %n row (see below)</numerusform>
+            <numerusform>Not imported: %n rows (see below)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="55" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="55" />
+        <source>建议场景</source>
+        <translation>Suggested scenario</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="55" />
+        <source>把握</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="55" />
+        <source>复核</source>
+        <translation>Review</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="73" />
+        <source>
+……另有 %n 行</source>
+        <translation>
+            <numerusform>
+… and %n more row</numerusform>
+            <numerusform>
+… and %n more rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="78" />
+        <source>加入我的话术</source>
+        <translation>Add to my scripts</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/import_preview_dialog.py" line="79" />
+        <source>存为团队话术文件…</source>
+        <translation>Save as a team library file…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../cs_companion/ui/main_window.py" line="63" />
@@ -186,57 +274,77 @@
 <context>
     <name>MyScriptsDialog</name>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="105" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="108" />
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="111" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="114" />
         <source>自己的话术保存在本机，团队更新不会覆盖；可导出备份或分享给同事。</source>
         <translation>Your own replies are stored on this computer and are never overwritten by team updates. Export them to back up or share with colleagues.</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="119" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="122" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="120" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="123" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="121" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="124" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="122" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="125" />
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="123" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="126" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="191" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="194" />
         <source>删除这条我的话术？</source>
         <translation>Delete this reply from My replies?</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="202" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="207" />
         <source>导入话术</source>
         <translation>Import replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="215" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="207" />
+        <source>话术文件 (*.yaml *.yml *.xlsx *.csv *.tsv *.txt);;所有文件 (*)</source>
+        <translation>Phrase files (*.yaml *.yml *.xlsx *.csv *.tsv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="249" />
+        <source>存为团队话术文件</source>
+        <translation>Save as a team library file</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="258" />
+        <source>已保存。标了“# 复核”的行请先检查，再放进团队话术文件夹。</source>
+        <translation>Saved. Check the lines marked “# 复核” before putting the file into the team folder.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="265" />
         <source>导出话术</source>
         <translation>Export replies</translation>
     </message>
+    <message>
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="267" />
+        <source>话术库 YAML (*.yaml);;Excel (*.xlsx);;CSV (*.csv);;Espanso (*.yml)</source>
+        <translation>Library YAML (*.yaml);;Excel (*.xlsx);;CSV (*.csv);;Espanso (*.yml)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="223" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="286" />
         <source>已导出 %n 条</source>
         <translation>
             <numerusform>Exported %n reply</numerusform>
@@ -336,57 +444,57 @@
 <context>
     <name>ScriptEditor</name>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="42" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="45" />
         <source>编辑我的话术</source>
         <translation>Edit reply</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="42" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="45" />
         <source>新建我的话术</source>
         <translation>New reply</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="48" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="51" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="58" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="61" />
         <source>场景</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="60" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="63" />
         <source>用逗号分隔，例如 催件，物流慢</source>
         <translation>Comma-separated, e.g. chasing order, slow delivery</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="61" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="64" />
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="63" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="66" />
         <source>客户常见说法，用逗号分隔</source>
         <translation>Common customer phrasings, comma-separated</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="64" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="67" />
         <source>客户说法</source>
         <translation>Customer says</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="66" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="69" />
         <source>回复内容（用 {{order_no}}、{{amount}}、{{eta}} 等插入要填写的内容）</source>
         <translation>Reply text (use {{order_no}}, {{amount}}, {{eta}} etc. for fields to fill in)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="70" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="73" />
         <source>处理思路（不会复制给客户）</source>
         <translation>Handling tip (not copied to the customer)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="79" />
+        <location filename="../../cs_companion/ui/my_scripts_dialog.py" line="82" />
         <source>标题和回复内容不能为空</source>
         <translation>Title and reply text are required</translation>
     </message>

@@ -15,14 +15,41 @@ import io
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from cs_companion.core.interchange.columns import escape_cell
 from cs_companion.core.interchange.library_yaml import quote
-from cs_companion.core.models import FieldType, Library, Script
-from cs_companion.core.template import PLACEHOLDER
+from cs_companion.core.models import FieldType, Library, Platform, Script
+from cs_companion.core.template import PLACEHOLDER, PLATFORM_PREFIX
 
 HEADERS = ("分组", "快捷编码", "短语内容")
 FORMATS = ("csv", "xlsx", "espanso")
+
+
+def for_platform(scripts: Sequence[Script], platform: Platform | None) -> list[Script]:
+    """The scripts a quick-phrase tool of ``platform`` should get, with that platform's wording.
+
+    Other tools know nothing of our platforms: a script meant for another
+    platform is left out, its variant for this one becomes the body, and
+    ``{{platform.NAME}}`` values (亲 / 您好, price-protection days…) are written in.
+    """
+    chosen = []
+    values = dict(platform.values) if platform else {}
+    if platform is not None:
+        values.setdefault("name", platform.name)
+    for script in scripts:
+        if not script.applies_to(platform.id if platform else None):
+            continue
+        body = script.body_for(platform.id if platform else None)
+
+        def fill(match: re.Match[str]) -> str:
+            name = match.group(1).strip()
+            if name.startswith(PLATFORM_PREFIX):
+                return values.get(name[len(PLATFORM_PREFIX) :], match.group(0))
+            return match.group(0)
+
+        chosen.append(replace(script, body=PLACEHOLDER.sub(fill, body), variants={}))
+    return chosen
 
 
 def group_of(script: Script, library: Library) -> str:
@@ -39,7 +66,7 @@ def marked_text(script: Script) -> str:
     def mark(match: re.Match[str]) -> str:
         name = match.group(1).strip()
         fld = script.field(name)
-        label = fld.label if fld else name
+        label = fld.label if fld else name.removeprefix(PLATFORM_PREFIX)
         return f"【{label}】" + ("元" if fld is not None and fld.type is FieldType.MONEY else "")
 
     return PLACEHOLDER.sub(mark, script.body)
