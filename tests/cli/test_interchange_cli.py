@@ -41,7 +41,7 @@ def test_import_to_stdout_and_platform_note(tmp_path: Path, capsys: pytest.Captu
     code, stdout, err = run(capsys, "import", str(excel_gbk_csv(tmp_path / "a.csv")), "--platform", "taobao")
     assert code == 0
     assert stdout.startswith("# 导入的话术") and "schema: 1" in stdout
-    assert "--platform is not supported yet" in err
+    assert "listed on every platform" in err
 
 
 def test_import_refuses_a_zip_bomb_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -92,3 +92,14 @@ def test_export_a_given_library_as_espanso(tmp_path: Path, capsys: pytest.Captur
     assert code == 0, err
     assert stdout.count("- trigger:") == len(QIANNIU_ROWS)
     assert 'trigger: "bc"' in stdout and "form_fields:" in stdout
+
+
+def test_export_writes_one_platforms_wording(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Quick-phrase tools know no platforms: 京东 gets 您好 where 淘宝 gets 亲, and no {{platform.…}} is left."""
+    code, jd, _ = run(capsys, "export", "--format", "csv", "--platform", "京东")
+    assert code == 0
+    code, taobao, _ = run(capsys, "export", "--format", "csv", "--platform", "taobao")
+    assert code == 0
+    assert "platform." not in jd and "platform." not in taobao
+    assert jd != taobao
+    assert "支付宝" not in jd and "花呗" not in jd
