@@ -48,6 +48,19 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
+class FollowUp:
+    """A reminder a script sets when it is copied (``follow_up: {after: 2h, note: 回电}``).
+
+    ``after`` is a duration (``30m``, ``2h``, ``1d``) or ``eta``: the time the
+    agent typed into the script's ETA field, because a call-back promise is
+    only kept if the reminder comes before the promised time.
+    """
+
+    after: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Script:
     """One reply an agent can send, with the words customers use to ask for it."""
 
@@ -63,6 +76,7 @@ class Script:
     layer: Layer = Layer.BUILTIN
     origin: str = ""
     line: int = 0
+    follow_up: FollowUp | None = None
 
     @property
     def category(self) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from cs_companion.core.fieldtypes import FieldValueError, normalise_value
 from cs_companion.core.models import Category, Field, FieldType, Layer, LibraryInfo, Scenario, Script
 from cs_companion.core.problems import Location, Problem, Severity
+from cs_companion.core.schema_follow_up import read_follow_up
 from cs_companion.core.template import (
     Placeholder,
     field_names_used,
@@ -52,7 +53,7 @@ MAX_SHOWN_CHARS = 40
 """Library text quoted in a message is cut to this, so one problem stays one readable line."""
 
 TOP_KEYS = {"schema", "library", "categories", "scenarios", "scripts", "forbidden_phrases", "compliance"}
-SCRIPT_KEYS = {"id", "scenario", "title", "body", "keywords", "examples", "fields", "notes", "meta"}
+SCRIPT_KEYS = {"id", "scenario", "title", "body", "keywords", "examples", "fields", "notes", "meta", "follow_up"}
 FIELD_KEYS = {"name", "label", "type", "required", "default", "options", "hint"}
 INFO_KEYS = {"name", "version", "updated", "author"}
 
@@ -322,6 +323,7 @@ def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer) -> Scr
     examples = check.text_list(data, "examples", where, limit=MAX_EXAMPLE_CHARS)
     notes = check.text(data, "notes", where, limit=MAX_NOTES_CHARS)
     meta = _read_meta(data, check, where)
+    follow_up = read_follow_up(data, check, where, fields)
     if not (ok and scenario and title.strip() and body.strip()):
         return None
     return Script(
@@ -337,6 +339,7 @@ def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer) -> Scr
         layer=layer,
         origin=loc.file,
         line=loc.line,
+        follow_up=follow_up,
     )
 
 

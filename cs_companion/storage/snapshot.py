@@ -24,14 +24,25 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from cs_companion import __version__
-from cs_companion.core.models import Category, Field, FieldType, Layer, Library, LibraryInfo, Scenario, Script
+from cs_companion.core.models import (
+    Category,
+    Field,
+    FieldType,
+    FollowUp,
+    Layer,
+    Library,
+    LibraryInfo,
+    Scenario,
+    Script,
+)
 from cs_companion.core.problems import Problem, Severity
 from cs_companion.core.search import SearchIndex
 from cs_companion.storage.atomic import write_bytes_atomic
 
 MAGIC = b"CSCSNAP1"
-FORMAT = 3
-"""2: keyed on file content instead of size and mtime; 3: the library carries its compliance allow-list."""
+FORMAT = 4
+"""2: keyed on file content instead of size and mtime; 3: the library carries its compliance allow-list;
+4: scripts carry their default follow-up."""
 
 T = TypeVar("T")
 
@@ -74,6 +85,7 @@ def _script_state(s: Script) -> tuple[Any, ...]:
         s.layer.value,
         s.origin,
         s.line,
+        (s.follow_up.after, s.follow_up.note) if s.follow_up is not None else None,
     )
 
 
@@ -105,6 +117,7 @@ def _script_from_state(t: tuple[Any, ...], field_cache: dict[tuple[Any, ...], Fi
         layer=_LAYERS[t[9]],
         origin=t[10],
         line=t[11],
+        follow_up=FollowUp(*t[12]) if t[12] is not None else None,
     )
 
 
