@@ -134,7 +134,5 @@ def _print_unused(args: argparse.Namespace, rows: list[DayCount], since: date) -
         width = max((len(s.id) for s in unused), default=0)
         for script in unused:
             print(f"{script.id:<{width}}  {library.scenario_name(script.scenario)}  {script.title}")
-    print(
-        f"{len(unused)} of {len(library.scripts)} scripts were never used since {since.isoformat()}", file=sys.stderr
-    )
+    print(f"{len(unused)} of {len(library.scripts)} scripts were never used since {since.isoformat()}", file=sys.stderr)
     return 0

@@ -134,9 +134,7 @@ def csv_text(rows: Iterable[DayCount], agent: str = "") -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for row in rows:
-        writer.writerow(
-            (row.day.isoformat(), row.agent or agent, row.script_id, row.copies, row.pastes, row.overrides)
-        )
+        writer.writerow((row.day.isoformat(), row.agent or agent, row.script_id, row.copies, row.pastes, row.overrides))
     return "\ufeff" + out.getvalue()
 
 
