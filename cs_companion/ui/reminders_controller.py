@@ -98,7 +98,14 @@ class RemindersController(QObject):
     def set_tray(self, tray: QSystemTrayIcon) -> None:
         """Also notify through the tray (a window hidden to the tray still tells the agent)."""
         self.tray = tray
-        tray.messageClicked.connect(lambda: self._last_notified and self.open_reminder(self._last_notified))
+        tray.messageClicked.connect(self.open_from_tray)
+
+    def open_from_tray(self) -> bool:
+        """The agent clicked the tray notification: bring the window forward and open what it announced."""
+        if self._last_notified is None:
+            return False
+        bring_to_front(self.window)
+        return self.open_reminder(self._last_notified)
 
     # ------------------------------------------------------------ changes (all through the store)
     def _change(self, change: Callable[[ReminderBook], T]) -> T | None:
@@ -178,11 +185,10 @@ class RemindersController(QObject):
         self.strip.show_due([r for r in items if r.state == DUE])
 
     def open_reminder(self, rid: str) -> bool:
-        """Select the reminder's script with its order number filled, and bring the window forward."""
+        """Select the reminder's script with its order number filled."""
         reminder = self.book.reminders.get(rid)
         if reminder is None:
             return False
-        bring_to_front(self.window)
         if reminder.order_no:  # carried to scripts without an order field too, until 新会话
             self.window.conversation.set_value("order_no", reminder.order_no)
         opened = bool(reminder.script_id) and self.window.select_script(reminder.script_id)
