@@ -194,7 +194,7 @@ def test_stop_nudging_when_the_customer_paid(window: tuple[MainWindow, Reminders
 def test_a_script_with_a_default_follow_up_sets_it_when_copied(
     window: tuple[MainWindow, RemindersController], clock: FakeClock
 ) -> None:
-    win, controller = window
+    win, _controller = window
     assert win.select_script("followup.callback.promise")
     win.conversation.set_value("order_no", ORDER)
     win.set_field_value("issue", "少发一件")
