@@ -15,10 +15,11 @@ kept.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from cs_companion.core.reminders import Reminder, ReminderBook
+from cs_companion.core.reminders import PENDING, SNOOZED, Reminder, ReminderBook
 from cs_companion.storage.jsonstore import load_json_object, save_json_object
 from cs_companion.storage.locking import locked
 
@@ -41,6 +42,24 @@ class RemindersStore:
         book, dropped = _book_from_json(report.data)
         self.message = report.message or (f"{self.path.name}: {dropped} 条损坏的提醒已忽略" if dropped else "")
         return book
+
+    def fire_due(self, now: datetime) -> tuple[list[Reminder], ReminderBook]:
+        """Mark what is due at ``now`` as due on disk; returns those and the book as it now is.
+
+        Most polls find nothing due: they only read (a few ms for a thousand
+        reminders) and neither take the lock nor write. Only when something is
+        due is the book changed under the lock, and finished reminders older
+        than a week are dropped at the same time.
+        """
+        book = self.load()
+        if not any(r.state in (PENDING, SNOOZED) and r.due <= now for r in book.reminders.values()):
+            return [], book
+
+        def fire(latest: ReminderBook) -> tuple[list[Reminder], ReminderBook]:
+            latest.forget_old(now)
+            return latest.fire_due(now), latest
+
+        return self.update(fire)
 
     def update(self, change: Callable[[ReminderBook], T]) -> T:
         """Apply ``change`` to the book on disk and save it, all under the lock; returns what ``change`` returned.

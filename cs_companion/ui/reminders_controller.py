@@ -126,8 +126,12 @@ class RemindersController(QObject):
 
     def check_due(self) -> list[Reminder]:
         """Fire what is due (saved first), then show it in the strip and the tray; returns what was announced."""
-        now = self.clock()
-        fired = self._change(lambda book: (book.forget_old(now), book.fire_due(now))[1]) or []
+        try:
+            fired, self.book = self.store.fire_due(self.clock())
+        except StorageError as exc:
+            self.window.banner.show_message(self.tr("提醒未能保存：") + str(exc), "error")
+            return []
+        self.refresh()
         fresh = [r for r in fired if (r.id, r.due.isoformat()) not in self._notified]
         for reminder in fresh:
             self._notified.add((reminder.id, reminder.due.isoformat()))
