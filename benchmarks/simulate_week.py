@@ -82,7 +82,8 @@ def main() -> int:
         _cli(tmp, "stats", "--since", since)
         print("\n$ cs-companion stats --since", since, "--unused   (first 8 lines)")
         out = _cli(tmp, "stats", "--since", since, "--unused", echo=False)
-        print("\n".join(out.splitlines()[:8]))
+        lines = out.splitlines()
+        print("\n".join([*lines[:8], "…", lines[-1]]))
     return 0
 
 
