@@ -24,6 +24,6 @@ def paste_text() -> str:
     import pyperclip
 
     try:
-        return pyperclip.paste()
+        return str(pyperclip.paste())
     except pyperclip.PyperclipException as exc:
         raise ClipboardError(f"no clipboard available ({str(exc).splitlines()[0]})") from None

@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     def add_parser(name: str, **kwargs: object) -> argparse.ArgumentParser:
         return _add_parser(name, parents=[common], **kwargs)  # type: ignore[arg-type]
 
-    sub.add_parser = add_parser  # type: ignore[method-assign]
+    sub.add_parser = add_parser  # type: ignore[method-assign,assignment]
     for register in COMMAND_MODULES:
         register(sub)
     return parser

@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cs_companion.cli import validate_command
 from cs_companion.cli.errors import CliError
 
 if TYPE_CHECKING:
@@ -33,13 +33,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--copy", action="store_true", help="also put the text on the clipboard")
     p.set_defaults(handler=cmd_render)
 
-    p = sub.add_parser("validate", help="check library files; exit 1 on errors")
-    p.add_argument("paths", nargs="+", type=Path)
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.set_defaults(handler=cmd_validate)
+    validate_command.register(sub)
 
-    p = sub.add_parser("list", help="list every script")
+    p = sub.add_parser("list", help="list every script, or with --scenarios the category and scenario catalogue")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--scenarios", action="store_true", help="list the categories and scenarios (ids, names, aliases) instead"
+    )
     p.set_defaults(handler=cmd_list)
 
 
@@ -113,7 +113,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         name, message = next(iter(result.invalid.items()))
         raise CliError(f"invalid value for {name}: {message}")
     if result.missing:
-        labels = ", ".join(f"{n} ({script.field(n).label})" if script.field(n) else n for n in result.missing)
+        labels = ", ".join(f"{n} ({f.label})" if (f := script.field(n)) else n for n in result.missing)
         raise CliError(f"missing value for {labels}; pass --set NAME=VALUE")
     print(result.text)
     if args.copy:
@@ -127,59 +127,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    """Check library files the way the app will; exit 1 if the app would refuse any of them.
-
-    Blocking compliance findings are errors in the built-in library. In team
-    files every finding is printed as a warning (the team lead decides the
-    wording), but a team update refuses a library with a blocking finding, so
-    those still make the exit code 1.
-    """
-    from cs_companion.core.compliance import as_warnings, check_library
-    from cs_companion.core.loader import load_path
-    from cs_companion.core.models import Layer
-    from cs_companion.core.problems import Problem, Severity
-    from cs_companion.storage.resources import builtin_library_dir
-
-    builtin_dir = builtin_library_dir().resolve()
-    builtin = load_path(builtin_dir, Layer.BUILTIN).library
-    known = [s.id for s in builtin.scenarios] if builtin else []
-    blocking_total = 0
-    for path in args.paths:
-        resolved = path.resolve()
-        is_builtin = resolved == builtin_dir or builtin_dir in resolved.parents
-        result = load_path(path, Layer.BUILTIN if is_builtin else Layer.TEAM, known)
-        problems = list(result.problems)
-        compliance = []
-        refused = 0  # blocking compliance findings: a team update would refuse the library
-        if result.library is not None:
-            extra = builtin.forbidden_phrases if builtin and not is_builtin else ()
-            allow = builtin.compliance_allow if builtin and not is_builtin else ()
-            found = check_library(result.library, extra, Severity.ERROR, allow)
-            refused = sum(p.is_error for p in found)
-            compliance = found if is_builtin else as_warnings(found)
-        if result.library is not None and not result.library.scripts:
-            # The app refuses a library with no scripts, so validate must not call it ok.
-            where = result.files[0] if result.files else str(path)
-            problems.append(Problem(where, 1, 1, "the library has no scripts; agents' apps refuse an empty library"))
-        for problem in problems + compliance:
-            print(problem)
-        errors = sum(p.is_error for p in problems + compliance)
-        warnings = len(problems) + len(compliance) - errors
-        blocking = errors + (refused if not is_builtin else 0) + (warnings if args.strict else 0)
-        blocking_total += blocking
-        if result.library is None or not result.library.scripts:
-            print(f"{path}: invalid, {errors} errors", file=sys.stderr)
-        elif blocking:
-            print(f"{path}: would be refused by agents' apps ({blocking} blocking problems)", file=sys.stderr)
-        else:
-            extra_text = f", {warnings} warnings" if warnings else ""
-            print(f"{path}: ok, {len(result.library.scripts)} scripts{extra_text}", file=sys.stderr)
-    return 1 if blocking_total else 0
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     library = load_effective_library(args).library
+    if args.scenarios:
+        return print_catalogue(library, args.json)
     if args.json:
         print(json.dumps([script_as_dict(s, library) for s in library.scripts], ensure_ascii=False, indent=2))
         return 0
@@ -214,3 +165,18 @@ def script_as_dict(script: Script, library: Library) -> dict[str, object]:
         "meta": dict(script.meta),
         "layer": script.layer.value,
     }
+
+
+def print_catalogue(library: Library, as_json: bool) -> int:
+    """``list --scenarios``: each category, then its scenarios indented (id, name, aliases), tab-separated."""
+    from cs_companion.core.catalogue import catalogue
+
+    groups = catalogue(library)
+    if as_json:
+        print(json.dumps([g.as_dict() for g in groups], ensure_ascii=False, indent=2))
+        return 0
+    for group in groups:
+        print(f"{group.id}\t{group.name}")
+        for scenario in group.scenarios:
+            print(f"  {scenario.id}\t{scenario.name}\t{'、'.join(scenario.aliases)}")
+    return 0

@@ -7,7 +7,7 @@ keeps the position of the one it replaces so browsing order stays familiar.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,20 +71,33 @@ class StackResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_stack(builtin: Path, team: Path | None = None, personal: Path | None = None) -> StackResult:
+def load_stack(
+    builtin: Path,
+    team: Path | None = None,
+    personal: Path | None = None,
+    preloaded: Mapping[Layer, Library] | None = None,
+) -> StackResult:
     """Load the three layers from disk; a broken team or personal layer is skipped, not fatal.
 
     The built-in library must load; if it does not, the problems are returned
-    with an empty library so the caller can report them.
+    with an empty library so the caller can report them. ``preloaded`` layers
+    were parsed and validated already (a team update just did), so they are
+    used as they are instead of being read again.
     """
+    preloaded = preloaded or {}
     problems: list[Problem] = []
     layers: dict[Layer, Library] = {}
-    base = load_path(builtin, Layer.BUILTIN)
-    problems.extend(base.problems)
-    if base.library is not None:
-        layers[Layer.BUILTIN] = base.library
-    known = [s.id for s in base.library.scenarios] if base.library else []
+    base = load_path(builtin, Layer.BUILTIN) if Layer.BUILTIN not in preloaded else None
+    if base is not None:
+        problems.extend(base.problems)
+    builtin_library = preloaded.get(Layer.BUILTIN) or (base.library if base else None)
+    if builtin_library is not None:
+        layers[Layer.BUILTIN] = builtin_library
+    known = [s.id for s in builtin_library.scenarios] if builtin_library else []
     for layer, path in ((Layer.TEAM, team), (Layer.PERSONAL, personal)):
+        if layer in preloaded:
+            layers[layer] = preloaded[layer]
+            continue
         if path is None or not path.exists():
             continue
         result = load_path(path, layer, known)

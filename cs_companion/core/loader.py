@@ -16,6 +16,7 @@ from pathlib import Path
 from cs_companion.core.budget import budget_problem
 from cs_companion.core.libtree import LibraryTreeError, library_files
 from cs_companion.core.models import Layer, Library, LibraryInfo, Scenario
+from cs_companion.core.near_ids import did_you_mean, near_id_problems
 from cs_companion.core.problems import Location, Problem, Severity, has_errors
 from cs_companion.core.schema import ParsedFile, read_file_data
 from cs_companion.core.yamlsafe import MAX_FILE_BYTES, YamlParseError, decode_library_bytes, parse_yaml
@@ -165,14 +166,18 @@ def _combine(parsed: list[ParsedFile], problems: list[Problem], known_scenarios:
     _check_phrase_totals(parsed, problems, forbidden, allow)
     known = set(known_scenarios) | set(scenarios)
     if known:
+        refs = {sid: loc for part in reversed(parsed) for sid, loc in part.scenario_refs.items()}
         for sid, script in scripts.items():
             if script.scenario not in known:
                 problems.append(
-                    script_locations[sid].problem(
-                        f"script '{sid}' uses scenario '{script.scenario}', which is not in the catalogue",
+                    refs.get(sid, script_locations[sid]).problem(
+                        f"script '{sid}' uses scenario '{script.scenario}', which is not in the catalogue"
+                        + did_you_mean(script.scenario, known),
                         Severity.WARNING,
                     )
                 )
+    category_locations = {c: loc for part in reversed(parsed) for c, loc in part.category_locations.items()}
+    problems += near_id_problems(category_locations, scenario_locations, known_scenarios)
     return Library(
         info=info or LibraryInfo(),
         categories=tuple(categories.values()),  # type: ignore[arg-type]

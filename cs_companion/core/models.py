@@ -133,6 +133,10 @@ class Library:
     forbidden_phrases: tuple[str, ...] = ()
     # Everyday words the compliance rules must not flag in this library (``compliance: allow:``).
     compliance_allow: tuple[str, ...] = ()
+    # Lookup tables built once from the tuples above (not part of equality or repr).
+    _by_id: dict[str, Script] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _scenarios: dict[str, Scenario] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _categories: dict[str, Category] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {s.id: s for s in self.scripts})
@@ -140,17 +144,17 @@ class Library:
         object.__setattr__(self, "_categories", {c.id: c for c in self.categories})
 
     def script(self, script_id: str) -> Script | None:
-        return self._by_id.get(script_id)  # type: ignore[attr-defined]
+        return self._by_id.get(script_id)
 
     def scenario(self, scenario_id: str) -> Scenario | None:
-        return self._scenarios.get(scenario_id)  # type: ignore[attr-defined]
+        return self._scenarios.get(scenario_id)
 
     def scenario_name(self, scenario_id: str) -> str:
         found = self.scenario(scenario_id)
         return found.name if found else scenario_id
 
     def category_name(self, category_id: str) -> str:
-        found = self._categories.get(category_id)  # type: ignore[attr-defined]
+        found = self._categories.get(category_id)
         return found.name if found else category_id
 
     def category_order(self) -> list[str]:
@@ -162,4 +166,4 @@ class Library:
         return order
 
     def ids(self) -> Iterable[str]:
-        return self._by_id.keys()  # type: ignore[attr-defined]
+        return self._by_id.keys()

@@ -36,7 +36,11 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def __str__(self) -> str:
-        prefix = "" if self.is_error else "warning: "
+        return self.format("" if self.is_error else "warning")
+
+    def format(self, label: str) -> str:
+        """``file:line:col: label: message`` on one line (no label when ``label`` is empty)."""
+        prefix = f"{label}: " if label else ""
         message = self.message.translate(_ESCAPE_LINE_BREAKS)
         return f"{self.file}:{self.line}:{self.col}: {prefix}{message}"
 

@@ -66,8 +66,11 @@ class ParsedFile:
     info: LibraryInfo | None = None
     info_location: Location | None = None
     categories: list[Category] = field(default_factory=list)
+    category_locations: dict[str, Location] = field(default_factory=dict)
     scenarios: list[tuple[Scenario, Location]] = field(default_factory=list)
     scripts: list[tuple[Script, Location]] = field(default_factory=list)
+    scenario_refs: dict[str, Location] = field(default_factory=dict)
+    """Where each script's ``scenario:`` value was written (script id -> location), for did-you-mean."""
     forbidden_phrases: list[str] = field(default_factory=list)
     compliance_allow: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -213,6 +216,7 @@ def read_file_data(data: Any, filename: str, layer: Layer) -> ParsedFile:
             name = check.text(cat, "name", "a category", limit=MAX_PHRASE_CHARS)
             if cid:
                 parsed.categories.append(Category(cid, name or cid))
+                parsed.category_locations.setdefault(cid, cat.loc("id"))
     for item, loc in _items(top, "scenarios", check):
         scenario = _read_scenario(item, loc, check)
         if scenario is not None:
@@ -221,6 +225,7 @@ def read_file_data(data: Any, filename: str, layer: Layer) -> ParsedFile:
         script = _read_script(item, loc, check, layer)
         if script is not None:
             parsed.scripts.append((script, loc))
+            parsed.scenario_refs.setdefault(script.id, item.loc("scenario"))
     parsed.forbidden_phrases = list(
         check.text_list(top, "forbidden_phrases", "the top level", max_items=MAX_FORBIDDEN_PHRASES)
     )

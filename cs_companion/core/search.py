@@ -341,7 +341,7 @@ class SearchIndex:
                     found[idx] = ((1 - SCRIPT_SHARE) * scores[sid], "scenario")
 
     def _members(self, sid: int) -> list[int]:
-        members = self.__dict__.get("_member_cache")
+        members: list[list[int]] | None = self.__dict__.get("_member_cache")
         if members is None:
             members = [[] for _ in self._scenario_ids]
             for idx, owner in enumerate(self._script_scenario):

@@ -38,7 +38,7 @@ def pinyin_forms(phrase: str) -> tuple[str, str]:
     # needed when an index is built, not when a start-up reads the snapshot.
     from pypinyin import Style, lazy_pinyin
 
-    syllables = lazy_pinyin(phrase, style=Style.NORMAL, errors=lambda chars: list(chars))
+    syllables = lazy_pinyin(phrase, style=Style.NORMAL, errors=lambda chars: list(chars))  # type: ignore[arg-type,return-value]  # pypinyin accepts a list
     full = "".join(syllables)
     initials = "".join(s[0] for s in syllables if s)
     return full, initials

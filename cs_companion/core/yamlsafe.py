@@ -139,7 +139,8 @@ class YamlMap(dict):  # type: ignore[type-arg]
         if start not in in_value or len(in_value) != len(in_source):
             return self.loc(key)
         pos = in_source[in_value.index(start)]
-        return source.location(span[0] + pos)
+        found: Location = source.location(span[0] + pos)
+        return found
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
@@ -244,8 +245,9 @@ def _check_nesting(text: str, filename: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
                     message = f"values are nested more than {MAX_DEPTH} levels deep"
-                    raise YamlParseError(Problem(filename, mark.line + 1, mark.column + 1, message))
+                    raise YamlParseError(Problem(filename, line, column, message))
             elif isinstance(event, _CLOSE_EVENTS):
                 depth -= 1
     finally:
@@ -325,6 +327,7 @@ class _Converter:
         try:
             if isinstance(node, yaml.SequenceNode):
                 return self._sequence(node)
+            assert isinstance(node, yaml.MappingNode)  # scalars never reach here
             return self._mapping(node)
         finally:
             self.active.discard(key)

@@ -12,8 +12,10 @@ snapshot, so repeated calls with the same ``--library`` reuse the compiled index
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 
+from cs_companion.core.models import Layer, Library
 from cs_companion.storage.paths import AppPaths
 from cs_companion.storage.resources import builtin_library_dir
 from cs_companion.storage.stack import LoadedLibrary, load_indexed
@@ -30,12 +32,19 @@ def snapshot_for(paths: AppPaths, team_library: Path | None) -> Path:
     return paths.cache / "snapshots" / f"library-{digest}.snapshot"
 
 
-def load_agent_library(paths: AppPaths, team_library: Path | None = None, *, quick: bool = False) -> LoadedLibrary:
+def load_agent_library(
+    paths: AppPaths,
+    team_library: Path | None = None,
+    *,
+    quick: bool = False,
+    preloaded: Mapping[Layer, Library] | None = None,
+) -> LoadedLibrary:
     """The agent's layered library and its search index, from the snapshot when nothing changed.
 
     ``quick`` (window start-up) may leave a large, not yet compiled team layer
     out and return ``partial=True``; the caller then loads the full one in the
-    background.
+    background. ``preloaded`` layers were just validated (by a team update)
+    and are used as they are instead of being parsed again.
     """
     team = team_library if team_library is not None else paths.team_cache_dir
     return load_indexed(
@@ -44,4 +53,5 @@ def load_agent_library(paths: AppPaths, team_library: Path | None = None, *, qui
         paths.personal_library_file,
         snapshot_for(paths, team_library),
         defer_team_over=QUICK_START_TEAM_BYTES if quick else None,
+        preloaded=preloaded,
     )

@@ -18,8 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import Any
 
 from cs_companion.storage.errors import KIND_BUSY, StorageError, save_failed
 
@@ -30,6 +29,19 @@ LOCK_TIMEOUT_SECONDS = 15.0
 def lock_path(target: Path) -> Path:
     """The lock file guarding ``target``: hidden, next to it, never matched by the stale-temp sweep."""
     return target.with_name(f".{target.name}.lock")
+
+
+FileLock: Any = None
+"""``filelock.FileLock``, imported on the first save rather than at start-up (tests may replace it)."""
+
+
+def _lock_class() -> Any:
+    global FileLock
+    if FileLock is None:
+        from filelock import FileLock as file_lock
+
+        FileLock = file_lock
+    return FileLock
 
 
 @contextmanager
@@ -43,9 +55,9 @@ def locked(target: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None
     path = lock_path(target)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(path), is_singleton=True)  # one object per file: nested saves re-enter it
+        lock = _lock_class()(str(path), is_singleton=True)  # one object per file: nested saves re-enter it
         lock.acquire(timeout=timeout)
-    except Timeout:
+    except TimeoutError:  # filelock.Timeout is a TimeoutError
         raise StorageError(
             f"cannot save {target.name}: another cs-companion process has been saving it for {timeout:.0f} s",
             target,

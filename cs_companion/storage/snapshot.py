@@ -153,16 +153,15 @@ def save_snapshot(
 
     ``extra`` holds small plain data the caller wants back (e.g. layer infos).
     """
-    payload = marshal.dumps(
-        (
-            FORMAT,
-            key,
-            library_state(library),
-            index.state(),
-            tuple((p.file, p.line, p.col, p.message, p.severity.value) for p in problems),
-            extra,
-        )
+    state: Any = (  # plain tuples, lists, dicts and strings only: what marshal accepts
+        FORMAT,
+        key,
+        library_state(library),
+        index.state(),
+        tuple((p.file, p.line, p.col, p.message, p.severity.value) for p in problems),
+        extra,
     )
+    payload = marshal.dumps(state)
     with contextlib.suppress(OSError):
         write_bytes_atomic(path, MAGIC + hashlib.sha256(payload).digest() + payload)
 

@@ -7,18 +7,19 @@ compiled snapshot is read (see ``snapshot``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cs_companion.core.budget import budget_problem
-from cs_companion.core.layers import StackResult, load_stack, merge_layers
-from cs_companion.core.loader import library_files
+from cs_companion.core.libtree import library_files
 from cs_companion.core.models import LAYER_ORDER, Layer, Library, LibraryInfo
 from cs_companion.core.problems import Location, Problem
 from cs_companion.core.search import SearchIndex
-from cs_companion.storage.personal import set_aside_damaged
 from cs_companion.storage.snapshot import file_digest, load_snapshot, save_snapshot, sources_key
+
+if TYPE_CHECKING:
+    from cs_companion.core.layers import StackResult
 
 
 @dataclass
@@ -63,6 +64,9 @@ def _layer_infos(extra: dict[str, Any]) -> dict[Layer, LibraryInfo]:
 
 
 def _within_budget(stack: StackResult) -> StackResult:
+    from cs_companion.core.budget import budget_problem
+    from cs_companion.core.layers import StackResult, merge_layers
+
     """Leave out the team, then the personal layer while the merged library is too big to index quickly.
 
     Each layer was checked on its own when loaded; together they could still
@@ -88,6 +92,7 @@ def load_indexed(
     personal: Path | None = None,
     snapshot: Path | None = None,
     defer_team_over: int | None = None,
+    preloaded: Mapping[Layer, Library] | None = None,
 ) -> LoadedLibrary:
     """Load and index the layers, using and refreshing the snapshot at ``snapshot`` if given.
 
@@ -95,6 +100,8 @@ def load_indexed(
     than that skips the team layer and returns ``partial=True`` at once, so the
     window can open in a fraction of a second and load the rest in the background
     (first start after an app upgrade with a 10,000-script team library).
+
+    ``preloaded`` layers (just validated by a team update) are not parsed again.
 
     A damaged own-scripts file is set aside (see ``personal.set_aside_damaged``)
     so the next start and the next save work; its problem says where it went.
@@ -111,11 +118,15 @@ def load_indexed(
         if cached is not None:
             library, index, problems, infos = cached
             return LoadedLibrary(library, index, infos, problems, from_snapshot=True)
+    # Only a snapshot miss needs the YAML parser, the validator and pinyin: import them here so a
+    # warm start (the snapshot) shows the window without loading any of them.
+    from cs_companion.core.layers import load_stack
+
     if defer_team_over is not None and sum(size for _, size, _ in files[Layer.TEAM]) > defer_team_over:
         quick = _set_aside_damaged_personal(load_stack(builtin, None, personal), personal)
         infos = {layer: lib.info for layer, lib in quick.layers.items()}
         return LoadedLibrary(quick.library, SearchIndex(quick.library), infos, quick.problems, partial=True)
-    stack = _within_budget(load_stack(builtin, team, personal))
+    stack = _within_budget(load_stack(builtin, team, personal, preloaded))
     lasting = stack.problems
     set_aside = _set_aside_damaged_personal(stack, personal)
     if set_aside is not stack:
@@ -134,6 +145,9 @@ def load_indexed(
 
 
 def _set_aside_damaged_personal(stack: StackResult, personal: Path | None) -> StackResult:
+    from cs_companion.core.layers import StackResult
+    from cs_companion.storage.personal import set_aside_damaged
+
     """The stack with a damaged own-scripts file moved aside and its problems replaced by one note."""
     if personal is None or Layer.PERSONAL in stack.layers:
         return stack

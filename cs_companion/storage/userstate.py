@@ -105,7 +105,8 @@ def state_from_json(data: dict[str, Any]) -> UserState:
     """The valid part of a state file: string ids, and counts that are positive integers (capped)."""
     favourites = _string_list(data.get("favourites"))
     recent = _string_list(data.get("recent"))
-    usage_raw = data.get("usage") if isinstance(data.get("usage"), dict) else {}
+    usage_value = data.get("usage")
+    usage_raw: dict[Any, Any] = usage_value if isinstance(usage_value, dict) else {}
     usage = {k: min(v, MAX_USAGE) for k, v in usage_raw.items() if isinstance(k, str) and type(v) is int and v > 0}
     return UserState(list(dict.fromkeys(favourites)), list(dict.fromkeys(recent))[:MAX_RECENT], usage)
 

@@ -17,16 +17,12 @@ token.
 
 from __future__ import annotations
 
-import contextlib
 import http.client
 import ipaddress
 import re
-import socket
-import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -35,6 +31,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from cs_companion import APP_NAME, __version__
 from cs_companion.core.libtree import is_utf8_name, shown_path
 from cs_companion.core.yamlsafe import MAX_FILE_BYTES
+from cs_companion.sync.deadline import Deadline, DeadlineHTTPHandler, DeadlineHTTPSHandler
 
 MAX_FEED_BYTES = MAX_FILE_BYTES
 """A feed is one library file, so it has the same 5 MiB limit as a file on disk."""
@@ -220,7 +217,7 @@ class UrllibFetcher:
 
     ``timeout`` bounds connecting and each silent gap while reading;
     ``total_timeout`` bounds the whole exchange: connecting, TLS, status line,
-    headers, redirects and body (see ``_Deadline``). DNS look-ups are not
+    headers, redirects and body (see ``Deadline``). DNS look-ups are not
     covered by either: call this from a worker thread, never the UI thread.
     """
 
@@ -251,11 +248,11 @@ class UrllibFetcher:
         if token:
             # Unredirected: urllib drops it on redirects; _GuardedRedirect re-adds it on the same origin only.
             request.add_unredirected_header("Authorization", f"Bearer {token}")
-        deadline = _Deadline(self.total_timeout)
+        deadline = Deadline(self.total_timeout)
         handlers: list[urllib.request.BaseHandler] = [
             _GuardedRedirect(),
-            _DeadlineHTTPHandler(deadline),
-            _DeadlineHTTPSHandler(deadline),
+            DeadlineHTTPHandler(deadline),
+            DeadlineHTTPSHandler(deadline),
         ]
         if is_loopback(urlsplit(url).hostname or ""):
             handlers.append(urllib.request.ProxyHandler({}))  # never send local traffic through a proxy
@@ -273,7 +270,7 @@ class UrllibFetcher:
         return result
 
     def _exchange(
-        self, opener: urllib.request.OpenerDirector, request: urllib.request.Request, shown: str, deadline: _Deadline
+        self, opener: urllib.request.OpenerDirector, request: urllib.request.Request, shown: str, deadline: Deadline
     ) -> FetchResponse:
         """Send the request and read the answer; every failure becomes a FetchError."""
         url = request.full_url
@@ -329,100 +326,6 @@ class UrllibFetcher:
             url=response.geturl(),
             content_type=(headers.get("Content-Type") or "").split(";")[0].strip().lower(),
         )
-
-
-class _Deadline:
-    """One time limit for a whole exchange, enforced by shutting its sockets down when it passes.
-
-    Socket timeouts only bound each silent gap, so a server sending one header
-    every 5 s kept ``update`` (and the window's single update worker) busy
-    for ever. Every connection of the exchange (redirects included) is opened
-    through ``create_connection``, which keeps a duplicate of the socket; a
-    timer shuts those down when time is up, which ends any read in progress
-    at once, plain or TLS. Duplicates belong to us, so the timer can never
-    hit a descriptor the OS has reused for something else; they are closed
-    when the exchange ends.
-    """
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.ends = time.monotonic() + seconds
-        self.expired = False
-        self._lock = threading.Lock()
-        self._watched: list[socket.socket] = []
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-
-    def __enter__(self) -> _Deadline:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._timer.cancel()
-        with self._lock:
-            watched, self._watched = self._watched, []
-        for sock in watched:
-            sock.close()
-
-    def create_connection(
-        self, address: tuple[str, int], timeout: object = None, source_address: tuple[str, int] | None = None
-    ) -> socket.socket:
-        """``socket.create_connection`` that never waits past the deadline and registers the socket."""
-        left = self.ends - time.monotonic()
-        if left <= 0:
-            raise TimeoutError("the time for this download is up")
-        limit = min(timeout, left) if isinstance(timeout, (int, float)) else left
-        sock = socket.create_connection(address, limit, source_address)
-        try:
-            watch = sock.dup()
-        except OSError:  # no duplicate: this connection keeps only the per-gap timeout and the body check
-            return sock
-        with self._lock:
-            self._watched.append(watch)
-            expired = self.expired
-        if expired:
-            _shutdown(watch)
-        return sock
-
-    def wrap(self, connection_class: type[http.client.HTTPConnection]) -> Callable[..., http.client.HTTPConnection]:
-        """A factory for ``connection_class`` whose sockets are opened through ``create_connection``."""
-
-        def make(host: str, **kwargs: object) -> http.client.HTTPConnection:
-            connection = connection_class(host, **kwargs)  # type: ignore[arg-type]
-            connection._create_connection = self.create_connection  # type: ignore[attr-defined]
-            return connection
-
-        return make
-
-    def _expire(self) -> None:
-        with self._lock:
-            self.expired = True
-            watched = list(self._watched)
-        for sock in watched:
-            _shutdown(sock)
-
-
-def _shutdown(sock: socket.socket) -> None:
-    with contextlib.suppress(OSError):  # already closed by the other side
-        sock.shutdown(socket.SHUT_RDWR)
-
-
-class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, deadline: _Deadline) -> None:
-        super().__init__()
-        self._deadline = deadline
-
-    def do_open(self, http_class, req, **http_conn_args):  # type: ignore[no-untyped-def]
-        return super().do_open(self._deadline.wrap(http_class), req, **http_conn_args)
-
-
-class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, deadline: _Deadline) -> None:
-        super().__init__()
-        self._deadline = deadline
-
-    def do_open(self, http_class, req, **http_conn_args):  # type: ignore[no-untyped-def]
-        return super().do_open(self._deadline.wrap(http_class), req, **http_conn_args)
 
 
 def _too_large(shown: str, limit: int) -> str:

@@ -157,7 +157,7 @@ class FolderProbe:
         return self.state is FolderState.CHANGED
 
 
-def probe_folder(path: Path, known_fingerprint: str = "") -> FolderProbe:
+def probe_folder(path: Path, known_fingerprint: str = "", parse: bool = True) -> FolderProbe:
     """Has the library at ``path`` changed since ``known_fingerprint``, and does it parse?
 
     Meant for a file watcher or poll timer: call it after a short debounce;
@@ -170,7 +170,7 @@ def probe_folder(path: Path, known_fingerprint: str = "") -> FolderProbe:
     current = fingerprint(files)
     if current == known_fingerprint:
         return FolderProbe(FolderState.UNCHANGED, current)
-    problems = unparsable(files)
+    problems = unparsable(files) if parse else []
     if problems:
         return FolderProbe(FolderState.INVALID, current, str(problems[0]), tuple(problems))
     return FolderProbe(FolderState.CHANGED, current)

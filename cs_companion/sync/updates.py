@@ -69,6 +69,7 @@ class FailureKind(str, Enum):
     COMPLIANCE = "compliance"
     EMPTY = "empty"  # valid but has no scripts
     STORAGE = "storage"  # cannot write the cache
+    NO_SOURCE = "no_source"  # no team source configured (F5 before any was set): nothing is wrong
     UNEXPECTED = "unexpected"
 
 

@@ -6,12 +6,19 @@ the menu and the bindings cannot drift apart, and a conflict is visible here.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from cs_companion.ui import window_dialogs
+
+if TYPE_CHECKING:
+    from cs_companion.ui.main_window import MainWindow
 
 CONTEXT = "Actions"
 
@@ -21,7 +28,7 @@ class ActionSpec:
     """One command: ``key`` names its handler; ``text`` is None for keyboard-only commands."""
 
     key: str
-    text: str | None
+    text: object  # a QT_TRANSLATE_NOOP marker (the source text), or None for keyboard-only commands
     shortcuts: tuple[str, ...] = ()
     separator_before: bool = False
 
@@ -51,7 +58,7 @@ def install_actions(window: QWidget, menu: QMenu, handlers: Mapping[str, Callabl
         raise KeyError(f"no handler for actions: {', '.join(sorted(missing))}")
     actions = {}
     for spec in ACTIONS:
-        text = QCoreApplication.translate(CONTEXT, spec.text) if spec.text else spec.key
+        text = QCoreApplication.translate(CONTEXT, str(spec.text)) if spec.text else spec.key
         action = QAction(text, window)
         action.setShortcuts([QKeySequence(keys) for keys in spec.shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -63,3 +70,23 @@ def install_actions(window: QWidget, menu: QMenu, handlers: Mapping[str, Callabl
             menu.addAction(action)
         actions[spec.key] = action
     return actions
+
+
+def window_handlers(window: MainWindow) -> dict[str, Callable[[], object]]:
+    """The handler of every action key, bound to ``window``."""
+    handlers: dict[str, Callable[[], object]] = {
+        "new_conversation": window.new_conversation,
+        "toggle_favourite": window.toggle_favourite,
+        "dock_left": lambda: window.placement.dock("left"),
+        "dock_right": lambda: window.placement.dock("right"),
+        "copy_to_mine": lambda: window_dialogs.copy_to_mine(window),
+        "my_scripts": lambda: window_dialogs.open_my_scripts(window),
+        "check_updates": window.check_updates_requested.emit,
+        "settings": lambda: window_dialogs.open_settings(window),
+        "quit": QApplication.quit,
+        "copy": window.copy_current,
+        "focus_search": window.focus_search,
+        "escape": window.search_panel.escape,
+    }
+    handlers.update({f"copy_{n}": functools.partial(window.copy_nth, n) for n in range(1, 10)})
+    return handlers

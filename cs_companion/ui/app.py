@@ -8,6 +8,7 @@ so tests and ``--self-test`` build exactly the window agents get.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import sys
@@ -15,6 +16,7 @@ import time
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
@@ -32,10 +34,13 @@ from cs_companion.storage.settings import SettingsStore, load_system_config
 from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.storage.userstate import UserStateStore
 from cs_companion.ui import reminders_controller, usage_recorder
-from cs_companion.ui.main_window import MainWindow, WindowContext
+from cs_companion.ui.main_window import MainWindow
 from cs_companion.ui.single_instance import NOTIFIED, UNREACHABLE, SingleInstance
 from cs_companion.ui.tray import Tray, bring_to_front
-from cs_companion.ui.update_controller import UpdateController
+from cs_companion.ui.window_context import WindowContext
+
+if TYPE_CHECKING:
+    from cs_companion.ui.update_controller import UpdateController
 
 log = logging.getLogger(__name__)
 EXIT_AFTER_SHOW_ENV = "CS_COMPANION_EXIT_AFTER_SHOW"
@@ -90,7 +95,7 @@ def install_translations(language: str) -> None:
     _installed.clear()
     language = os.environ.get(LANG_ENV) or language
     locale = QLocale(language)
-    folders = (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),)
+    folders: tuple[tuple[str, str], ...] = (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),)
     if not language.lower().startswith("zh"):
         folders = (("cs_companion", str(resource_path("translations"))), *folders)
     for name, folder in folders:
@@ -138,12 +143,17 @@ def build_main_window(paths: AppPaths, team_library: Path | None = None, clock: 
 
 def connect_updates(window: MainWindow, paths: AppPaths, team_library: Path | None = None) -> UpdateController:
     """Wire team updates and own-script reloads to the window (no team layer with ``--library``)."""
-    controller = UpdateController(paths, lambda: load_agent_library(paths, team_library), parent=window)
+    from cs_companion.ui.update_controller import UpdateController  # HTTP, keyring, YAML: after the first paint
+
+    controller = UpdateController(paths, functools.partial(load_agent_library, paths, team_library), parent=window)
     controller.library_ready.connect(window.set_library)
+    controller.worker_failed.connect(
+        lambda _reason: window.banner.show_message("后台任务出错，继续使用当前话术库（详情见日志）", "error")
+    )
     controller.update_finished.connect(window.show_update_result)
-    controller.folder_unavailable.connect(
-        lambda reason: window.banner.show_message(
-            "团队话术文件夹暂时无法读取，继续使用当前话术库：" + reason, "warning"
+    controller.folder_unavailable.connect(  # offline from the share: a quiet note; the reason is in the log
+        lambda _reason: window.banner.show_message(
+            "团队话术文件夹暂时打不开，正在使用上次读取的团队话术，恢复后会自动更新。", "info", timeout_ms=5000
         )
     )
     window.check_updates_requested.connect(lambda: controller.check_now(manual=True))
@@ -151,12 +161,14 @@ def connect_updates(window: MainWindow, paths: AppPaths, team_library: Path | No
     if window.loaded.partial:
         window.banner.show_message("正在后台加载团队话术库，稍候即可搜索到…", "info")
 
-        def full_library_arrived(_loaded: LoadedLibrary) -> None:
+        def full_library_arrived(_loaded: object) -> None:
             controller.library_ready.disconnect(full_library_arrived)
+            controller.worker_failed.disconnect(full_library_arrived)
             if window.banner.level == "info":
                 window.banner.hide()
 
         controller.library_ready.connect(full_library_arrived)
+        controller.worker_failed.connect(full_library_arrived)  # a failed load must not leave "loading…" up
         controller.reload_library()
     if team_library is None:
         window.settings_changed.connect(controller.apply_settings)
@@ -218,12 +230,17 @@ def run_app(team_library: Path | None = None) -> int:
         who = f" (process {holder})" if holder else ""
         print(f"{APP_NAME}: already running on this profile{who} but not answering; close it first", file=sys.stderr)
         return 1
-    sweep_stale_temp_files(paths.temp_folders)
     window = build_main_window(paths, team_library)
     _install_excepthook(paths, window)
     instance.activated.connect(lambda: bring_to_front(window))
-    updates = connect_updates(window, paths, team_library)
-    app.aboutToQuit.connect(updates.shutdown)
+
+    def after_first_paint() -> None:
+        """Team updates (HTTP, keyring, YAML) and housekeeping load once the agent sees the window."""
+        updates = connect_updates(window, paths, team_library)
+        app.aboutToQuit.connect(updates.shutdown)
+        sweep_stale_temp_files(paths.temp_folders)
+
+    QTimer.singleShot(0, after_first_paint)
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(window, app.windowIcon())

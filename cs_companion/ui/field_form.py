@@ -59,7 +59,7 @@ class _EtaEditor(QWidget):
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         layout.addWidget(self.combo, 1)
         self.pick = QToolButton(self)
-        self.pick.setText(self.tr("日期"))
+        self.pick.setText(self.tr("日期") + " ▾")
         self.pick.setToolTip(self.tr("选择日期和时间"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.pick)
@@ -140,11 +140,12 @@ class FieldForm(QWidget):
             return combo
         if fld.type is FieldType.ETA:
             eta = _EtaEditor(self)
-            eta.combo.lineEdit().setPlaceholderText(
+            line = eta.combo.lineEdit()
+            assert line is not None  # the combo is editable
+            line.setPlaceholderText(
                 self.tr("默认：") + fld.default if fld.default else self.tr("例如 明天 / 3个工作日内")
             )
             eta.combo.editTextChanged.connect(lambda text, n=fld.name: self.value_changed.emit(n, text))
-            line = eta.combo.lineEdit()
             line.returnPressed.connect(lambda n=fld.name: self.enter_pressed.emit(n))
             return eta
         edit = QLineEdit(self)

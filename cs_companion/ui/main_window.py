@@ -9,42 +9,31 @@ the status line, the agent's settings and usage.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from cs_companion.core.browse import Usage
-from cs_companion.core.models import Layer, Script
-from cs_companion.storage.paths import AppPaths
-from cs_companion.storage.settings import Settings, SettingsStore
+from cs_companion.core.models import Script
+from cs_companion.storage.settings import Settings
 from cs_companion.storage.stack import LoadedLibrary
-from cs_companion.storage.userstate import UserState, UserStateStore
-from cs_companion.sync.updates import UpdateResult
 from cs_companion.ui import window_dialogs
-from cs_companion.ui.actions import install_actions
+from cs_companion.ui.actions import install_actions, window_handlers
 from cs_companion.ui.banner import Banner
 from cs_companion.ui.qt_clipboard import set_clipboard_text
 from cs_companion.ui.reply_panel import ReplyPanel
 from cs_companion.ui.search_panel import SearchPanel
-from cs_companion.ui.status_line import StatusLine
-from cs_companion.ui.style import WINDOW_STYLE
+from cs_companion.ui.status_line import StatusLine, library_description
+from cs_companion.ui.style import window_style
 from cs_companion.ui.update_messages import update_banner
+from cs_companion.ui.window_context import WindowContext
 from cs_companion.ui.window_placement import WindowPlacement
 
-
-@dataclass
-class WindowContext:
-    """Everything the window needs, built by ``app`` and passed in (tests build their own)."""
-
-    paths: AppPaths
-    settings_store: SettingsStore
-    settings: Settings
-    state_store: UserStateStore
-    state: UserState
-    loaded: LoadedLibrary
-    startup_messages: list[str] = field(default_factory=list)
+if TYPE_CHECKING:
+    from cs_companion.sync.updates import UpdateResult
 
 
 class MainWindow(QMainWindow):
@@ -71,9 +60,8 @@ class MainWindow(QMainWindow):
         self._pending_select: str | None = None
         self._placed = False
         self.setWindowTitle(self.tr("客服快捷回复助手"))
-        self.setStyleSheet(WINDOW_STYLE)
         self._build()
-        self.actions_by_key = install_actions(self, self.menu, self._action_handlers())
+        self.actions_by_key = install_actions(self, self.menu, window_handlers(self))
         self.settings_action = self.actions_by_key["settings"]
         self.update_action = self.actions_by_key["check_updates"]
         self.copy_to_mine_action = self.actions_by_key["copy_to_mine"]
@@ -100,31 +88,21 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         root.addWidget(self.splitter, 1)
-        self.pin_button = QToolButton(central)
-        self.pin_button.setText(self.tr("置顶"))
+        self.pin_button = self.search_panel.add_tool_button(self.tr("置顶"), self.tr("窗口置顶"), leading=True)
         self.pin_button.setCheckable(True)
-        self.pin_button.setToolTip(self.tr("窗口置顶"))
         self.pin_button.toggled.connect(self._on_pin_toggled)
-        self.search_panel.top_row.insertWidget(0, self.pin_button)
-        self.menu_button = QToolButton(central)
-        self.menu_button.setText("☰")
-        self.menu_button.setToolTip(self.tr("菜单"))
+        self.menu_button = self.search_panel.add_tool_button("☰", self.tr("菜单"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.menu_button)
         self.menu_button.setMenu(self.menu)
-        self.search_panel.top_row.addWidget(self.menu_button)
         # Short names for the widgets tests, the self-test and dialogs reach for.
-        self.search, self.results, self.model = (
-            self.search_panel.box,
-            self.search_panel.results,
-            self.search_panel.model,
-        )
-        self.tabs = self.search_panel.tabs
-        self.form, self.preview = self.reply_panel.form, self.reply_panel.preview
-        self.copy_button, self.star_button = self.reply_panel.copy_button, self.reply_panel.star_button
-        self.conversation = self.reply_panel.conversation
+        panel, reply = self.search_panel, self.reply_panel
+        self.search, self.results, self.model, self.tabs = panel.box, panel.results, panel.model, panel.tabs
+        self.form, self.preview, self.conversation = reply.form, reply.preview, reply.conversation
+        self.copy_button, self.star_button = reply.copy_button, reply.star_button
         self.search_panel.current_changed.connect(self._on_script_selected)
         self.search_panel.activated.connect(self.activate_current)
+        self.search_panel.message_values.connect(self.reply_panel.fill_from_message)
         self.reply_panel.send_requested.connect(self.copy_current)
         self.reply_panel.favourite_requested.connect(self.toggle_favourite)
         self.reply_panel.new_conversation_requested.connect(self.new_conversation)
@@ -134,32 +112,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.placement = WindowPlacement(self, self.ctx.paths.config / "window.json")
 
-    def _action_handlers(self) -> dict[str, object]:
-        handlers: dict[str, object] = {
-            "new_conversation": self.new_conversation,
-            "toggle_favourite": self.toggle_favourite,
-            "dock_left": lambda: self.dock("left"),
-            "dock_right": lambda: self.dock("right"),
-            "copy_to_mine": lambda: window_dialogs.copy_to_mine(self),
-            "my_scripts": lambda: window_dialogs.open_my_scripts(self),
-            "check_updates": self.check_updates_requested.emit,
-            "settings": lambda: window_dialogs.open_settings(self),
-            "quit": QApplication.quit,
-            "copy": self.copy_current,
-            "focus_search": self.focus_search,
-            "escape": self._on_escape,
-        }
-        handlers.update({f"copy_{n}": (lambda n=n: self.copy_nth(n)) for n in range(1, 10)})
-        return handlers
-
     # ------------------------------------------------------------- settings
     def apply_settings(self, settings: Settings, initial: bool = False) -> None:
         self.settings = settings
-        font = QFont(self.font())
-        font.setPointSize(settings.font_size)
-        self.setFont(font)
-        for panel in (self.search_panel, self.reply_panel):
-            panel.setFont(font)
+        # A style sheet stops setFont() from reaching styled children, so the size goes into the sheet.
+        self.setStyleSheet(window_style(settings.font_size))
         self.pin_button.blockSignals(True)
         self.pin_button.setChecked(settings.always_on_top)
         self.pin_button.blockSignals(False)
@@ -175,7 +132,7 @@ class MainWindow(QMainWindow):
         if message is not None:
             text, level, timeout = message
             self.banner.show_message(text, level, timeout_ms=timeout)
-        self.status.set_library(self._library_description())
+        self.status.set_library(library_description(self.loaded))
 
     # --------------------------------------------------------------- library
     @property
@@ -194,16 +151,11 @@ class MainWindow(QMainWindow):
         self.search_panel.set_library(loaded, self.usage(), keep=keep)
         if pending and loaded.library.script(pending) is not None:
             self.search_panel.show_script(pending)
-        self.status.set_library(self._library_description())
+        self.status.set_library(library_description(self.loaded))
 
     def select_after_reload(self, script_id: str) -> None:
         """Select ``script_id`` as soon as a reloaded library contains it (a script just copied to mine)."""
         self._pending_select = script_id
-
-    def _library_description(self) -> str:
-        team = self.loaded.layer_info.get(Layer.TEAM)
-        text = self.tr("%n 条话术", "", len(self.loaded.library.scripts))
-        return text + (" · " + self.tr("团队库 ") + team.describe() if team is not None else "")
 
     def _on_script_selected(self, script: Script | None) -> None:
         searching = bool(self.search_panel.query())
@@ -228,7 +180,8 @@ class MainWindow(QMainWindow):
         set_clipboard_text(text)
         self.state.record_use(script.id)
         window_dialogs.save_state(self)
-        self.flash(self.tr("✓ 已复制") if not self.preview.findings else self.tr("已复制（注意合规提示）"))
+        overridden = self.reply_panel.overridden
+        self.flash(self.tr("已复制（已确认含违规内容）") if overridden else self.tr("✓ 已复制"), ok=not overridden)
         self.copied.emit(script.id, text)
         return True
 
@@ -262,15 +215,6 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_panel.focus_search()
 
-    def _on_escape(self) -> None:
-        if self.search.hasFocus() and self.search.text():
-            self.search.clear()
-        else:
-            self.focus_search()
-
-    def refresh_results(self, keep: str | None = None) -> None:
-        self.search_panel.refresh(keep=keep)
-
     # ------------------------------------------------------ API for self-test
     def select_script(self, script_id: str) -> bool:
         """Show ``script_id`` (clearing search and tab filters if needed)."""
@@ -283,14 +227,11 @@ class MainWindow(QMainWindow):
         return self.preview.text()
 
     # ------------------------------------------------------------- geometry
-    def dock(self, edge: str) -> None:
-        self.placement.dock(edge)
-
     def save_geometry(self) -> None:
         self.placement.save()
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         if not self._placed:
             self._placed = True
             QTimer.singleShot(0, self.placement.keep_inside_screen)

@@ -1,12 +1,23 @@
-"""The reply preview: live-rendered, editable, with compliance findings underlined."""
+"""The reply preview: live-rendered, editable, with compliance findings underlined.
+
+The compliance check runs just after each change (a zero-delay timer), not
+inside it: typing stays instant, the first paint of the window does not wait
+for the rules to compile, and anything that reads ``findings`` (copying)
+gets the up-to-date answer because reading flushes a pending check.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from cs_companion.core.compliance import ComplianceChecker, Finding
+from cs_companion.core.models import Library
+
+if TYPE_CHECKING:
+    from cs_companion.core.compliance import ComplianceChecker, Finding
 
 
 class ReplyPreview(QWidget):
@@ -33,15 +44,29 @@ class ReplyPreview(QWidget):
         self.warning.setWordWrap(True)
         self.warning.hide()
         layout.addWidget(self.warning)
-        self._checker = ComplianceChecker()
+        self._library = Library()
+        self._checker: ComplianceChecker | None = None
         self._programmatic = False
         self.user_edited = False
-        self.findings: list[Finding] = []
+        self._findings: list[Finding] = []
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(0)
+        self._check_timer.timeout.connect(self._check)
         self.editor.textChanged.connect(self._on_text_changed)
 
-    def set_checker(self, checker: ComplianceChecker) -> None:
-        self._checker = checker
-        self._check()
+    def set_library(self, library: Library) -> None:
+        """Check against this library's phrases and allow-list (the checker is built on first use)."""
+        self._library = library
+        self._checker = None
+        self._check_timer.start()
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._check_timer.isActive():
+            self._check_timer.stop()
+            self._check()
+        return self._findings
 
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -59,18 +84,22 @@ class ReplyPreview(QWidget):
         finally:
             self._programmatic = False
         self.user_edited = False
-        self._check()
+        self._check_timer.start()
 
     def _on_text_changed(self) -> None:
         if not self._programmatic:
             self.user_edited = True
-            self._check()
+            self._check_timer.start()
             self.edited.emit()
 
     def _check(self) -> None:
-        self.findings = self._checker.check(self.text())
+        if self._checker is None:
+            from cs_companion.core.compliance import ComplianceChecker
+
+            self._checker = ComplianceChecker.for_library(self._library)
+        self._findings = self._checker.check(self.text())
         selections = []
-        for finding in self.findings:
+        for finding in self._findings:
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
@@ -83,8 +112,8 @@ class ReplyPreview(QWidget):
             selection.cursor = cursor
             selections.append(selection)
         self.editor.setExtraSelections(selections)
-        if self.findings:
-            lines = "\n".join(f"{'⛔' if f.blocking else '⚠'} {f}" for f in self.findings[:3])
+        if self._findings:
+            lines = "\n".join(f"{'⛔' if f.blocking else '⚠'} {f}" for f in self._findings[:3])
             self.warning.setText(self.tr("发送前请修改：") + "\n" + lines)
             self.warning.show()
         else:

@@ -9,16 +9,23 @@ fields filled, or the agent edited the text by hand. Where the reply goes
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from cs_companion.core.compliance import ComplianceChecker, Finding
 from cs_companion.core.conversation import Conversation
 from cs_companion.core.models import Library, Script
 from cs_companion.ui.field_form import FieldForm
 from cs_companion.ui.preview import ReplyPreview
+
+if TYPE_CHECKING:
+    from cs_companion.core.compliance import Finding
+
+
+CONFIRM_SECONDS = 5.0
 
 
 class ReplyPanel(QWidget):
@@ -42,6 +49,8 @@ class ReplyPanel(QWidget):
         self.current: Script | None = None
         self._library = Library()
         self._taken_from_message: set[str] = set()
+        self._armed: tuple[str, float] | None = None
+        self.overridden = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(6)
@@ -94,7 +103,7 @@ class ReplyPanel(QWidget):
     # ------------------------------------------------------------ content
     def set_library(self, library: Library) -> None:
         self._library = library
-        self.preview.set_checker(ComplianceChecker.for_library(library))
+        self.preview.set_library(library)
 
     def show_script(self, script: Script | None, library: Library, searching: bool, favourite: bool = False) -> None:
         """Show ``script`` with the conversation's values, or an empty state."""
@@ -161,7 +170,14 @@ class ReplyPanel(QWidget):
         return list(self.preview.findings)
 
     def ready_text(self) -> str | None:
-        """The reply if it may leave now; otherwise focus the first missing field and return None."""
+        """The reply if it may leave now; otherwise say why (missing field, unconfirmed finding) and return None.
+
+        A reply with a blocking compliance finding (platform violation) needs a
+        deliberate second request within ``CONFIRM_SECONDS`` for the same text:
+        the first only arms it and says so. ``overridden`` tells the caller the
+        agent confirmed one (usage stats count it).
+        """
+        self.overridden = False
         if self.current is None:
             return None
         if not self.preview.user_edited:
@@ -171,7 +187,17 @@ class ReplyPanel(QWidget):
                 self.hint.emit(self.tr("请先填写必填项"), False)
                 return None
         text = self.preview.text()
-        return text if text.strip() else None
+        if not text.strip():
+            return None
+        if self.preview.has_blocking:
+            now = time.monotonic()
+            if self._armed is None or self._armed[0] != text or now - self._armed[1] > CONFIRM_SECONDS:
+                self._armed = (text, now)
+                self.hint.emit(self.tr("⛔ 回复含平台禁止的内容，建议修改；确需发送请在5秒内再按一次"), False)
+                return None
+            self.overridden = True
+        self._armed = None
+        return text
 
     def first_missing(self) -> str | None:
         if self.current is None or self.preview.user_edited:

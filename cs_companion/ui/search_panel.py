@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QTabBar, QToolButton, QVBoxLayout, QWidget
 
 from cs_companion.core.browse import TAB_ALL, TAB_FAVOURITES, Usage, scripts_for, tab_keys
 from cs_companion.core.models import Script
@@ -19,6 +19,7 @@ from cs_companion.ui.result_delegate import ResultDelegate
 from cs_companion.ui.results_model import ResultsModel
 
 HIGHLIGHT_MAX_CHARS = 12
+MESSAGE_MIN_CHARS = 8  # shorter text is a search word, not a pasted customer message
 PAGE_STEP = 5
 
 
@@ -28,10 +29,12 @@ class SearchPanel(QWidget):
     Signals:
         current_changed(object): the selected script changed (a Script or None).
         activated(): Enter on the box or the list, or a double click: use the selected script.
+        message_values(dict): values found in a pasted customer message (order number, courier…).
     """
 
     current_changed = Signal(object)
     activated = Signal()
+    message_values = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +51,7 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText(self.tr("搜索话术：中文 / 拼音 / 首字母，或粘贴客户消息"))
         self.box.setToolTip(self.box.placeholderText())
         self.box.setClearButtonEnabled(True)
-        self.box.textChanged.connect(lambda _text: self.refresh())
+        self.box.textChanged.connect(self._on_text_changed)
         self.box.installEventFilter(self)
         self.top_row.addWidget(self.box, 1)
         layout.addLayout(self.top_row)
@@ -76,6 +79,23 @@ class SearchPanel(QWidget):
         self.results.doubleClicked.connect(lambda _index: self.activated.emit())
         self.results.installEventFilter(self)
         layout.addWidget(self.results, 1)
+
+    def _on_text_changed(self, text: str) -> None:
+        self.refresh()
+        if len(text.strip()) >= MESSAGE_MIN_CHARS:
+            from cs_companion.core.extract import extract_values
+
+            values = extract_values(text)
+            if values:
+                self.message_values.emit(values)
+
+    def add_tool_button(self, text: str, tooltip: str, leading: bool = False) -> QToolButton:
+        """A small button beside the search box (the window's pin and menu)."""
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tooltip)
+        self.top_row.insertWidget(0, button) if leading else self.top_row.addWidget(button)
+        return button
 
     # ------------------------------------------------------------ content
     def set_library(self, loaded: LoadedLibrary, usage: Usage, keep: str | None = None) -> None:
@@ -172,6 +192,13 @@ class SearchPanel(QWidget):
     def _set_current(self, script: Script | None) -> None:
         self.current = script
         self.current_changed.emit(script)
+
+    def escape(self) -> None:
+        """Esc: clear the search when typing in it, else come back to it."""
+        if self.box.hasFocus() and self.box.text():
+            self.box.clear()
+        else:
+            self.focus_search()
 
     def focus_search(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)

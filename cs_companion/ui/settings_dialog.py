@@ -1,7 +1,13 @@
-"""Settings: always on top, font size, team library source, clear history."""
+"""Settings: always on top, font size, team library source, clear history.
+
+The layout never moves under the agent's pointer: the line for a source
+problem is always there (empty when fine), and the destructive 清除使用记录
+sits apart from 确定 and asks before it forgets anything.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
@@ -62,7 +68,9 @@ class SettingsDialog(QDialog):
         self.language = QComboBox(self)
         self.language.addItem("中文", "zh_CN")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        # The language in effect: CS_COMPANION_LANG (IT, tests) overrides the saved one.
+        effective = os.environ.get("CS_COMPANION_LANG") or settings.language
+        self.language.setCurrentIndex(1 if effective.lower().startswith("en") else 0)
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         self.team_source = QLineEdit(settings.team_source, self)
         self.team_source.setPlaceholderText(self.tr("共享文件夹路径，或 https:// 地址"))
@@ -72,6 +80,8 @@ class SettingsDialog(QDialog):
         self.source_error.setObjectName("fieldError")
         self.source_error.setStyleSheet("color:#cf1322;")
         self.source_error.setWordWrap(True)
+        # Room for two lines, always: the dialog must not grow while a URL is typed.
+        self.source_error.setMinimumHeight(2 * self.source_error.fontMetrics().lineSpacing())
         form.addRow("", self.source_error)
         self.team_source.textChanged.connect(self._check_source)
         self._check_source(self.team_source.text())
@@ -94,23 +104,47 @@ class SettingsDialog(QDialog):
         self.poll.setSuffix(self.tr(" 分钟"))
         form.addRow(self.tr("检查更新间隔"), self.poll)
         layout.addLayout(form)
-        clear = QPushButton(self.tr("清除使用记录（最近使用、次数）"), self)
-        clear.clicked.connect(self.clear_history_requested)
-        layout.addWidget(clear)
+        clear_row = QHBoxLayout()
+        clear_row.addStretch(1)
+        self.clear_button = QPushButton(self.tr("清除使用记录…"), self)
+        self.clear_button.setToolTip(self.tr("忘记最近使用和使用次数（收藏保留）"))
+        self.clear_button.clicked.connect(self._confirm_clear_history)
+        clear_row.addWidget(self.clear_button)
+        layout.addLayout(clear_row)
+        layout.addSpacing(12)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _confirm_clear_history(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("清除使用记录"),
+            self.tr("清除最近使用和使用次数？收藏不受影响，此操作不能撤销。"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.clear_history_requested.emit()
+
     def _check_source(self, text: str) -> None:
-        """Say at once if the source cannot work (e.g. plain http:// to a server)."""
+        """Say at once, in plain words, if the source cannot work (the technical reason is the tooltip)."""
         self.source_error.setText("")
-        if text.strip():
-            try:
-                parse_source(text.strip())
-            except SourceError as exc:
-                self.source_error.setText(str(exc))
-        self.source_error.setVisible(bool(self.source_error.text()))
+        self.source_error.setToolTip("")
+        text = text.strip()
+        if not text:
+            return
+        try:
+            parse_source(text)
+        except SourceError as exc:
+            self.source_error.setToolTip(str(exc))
+            if text.lower().startswith("http://"):
+                self.source_error.setText(self.tr("为了安全，只能使用 https:// 地址（本机测试地址除外）"))
+            elif "://" in text:
+                self.source_error.setText(self.tr("只支持 https:// 地址或文件夹路径"))
+            else:
+                self.source_error.setText(self.tr("无法使用这个来源：请填写共享文件夹路径或 https:// 地址"))
 
     def _show_token_status(self) -> None:
         status = token_status()

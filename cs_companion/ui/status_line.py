@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
+
+from cs_companion.core.models import Layer
+from cs_companion.storage.stack import LoadedLibrary
 
 FLASH_MS = 1500
 ERROR_STYLE = "color:#cf1322;"
@@ -35,3 +38,10 @@ class StatusLine:
 
     def set_library(self, text: str) -> None:
         self.library_label.setText(text)
+
+
+def library_description(loaded: LoadedLibrary) -> str:
+    """ "224 条话术 · 团队库 …": how many scripts, and which team library version is in use."""
+    team = loaded.layer_info.get(Layer.TEAM)
+    text = QCoreApplication.translate("StatusLine", "%n 条话术", "", len(loaded.library.scripts))
+    return text + (" · " + QCoreApplication.translate("StatusLine", "团队库 ") + team.describe() if team else "")

@@ -3,8 +3,14 @@
 Checks happen at start, every ``poll_minutes`` for URL sources, on demand
 ("检查更新"), and within about a second of a change in a folder source
 (QFileSystemWatcher plus a debounce; half-written files are probed again
-before they are validated). The update logic itself is ``core.updates``;
+before they are validated). The update logic itself is ``sync.updates``;
 this class only schedules it and hands results back to the UI thread.
+
+One change is one job on the worker: probe the folder, validate and install
+the update, build the new index from the layers just validated (nothing is
+parsed twice), and list what to watch next. The UI thread never touches the
+file system (a share may be offline and block for seconds), and every job
+that fails reaches the agent as a banner via ``worker_failed``.
 """
 
 from __future__ import annotations
@@ -17,14 +23,14 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from cs_companion.core.loader import load_path
-from cs_companion.core.models import Layer
+from cs_companion.core.models import Layer, Library
 from cs_companion.storage.paths import AppPaths
 from cs_companion.storage.resources import builtin_library_dir
 from cs_companion.storage.settings import Settings
 from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.sync.feed import SourceError, parse_source
-from cs_companion.sync.folder import FolderState, probe_folder
-from cs_companion.sync.updates import UpdateResult, UpdateService, UpdateStatus
+from cs_companion.sync.folder import FolderState, probe_folder, watch_targets
+from cs_companion.sync.updates import FailureKind, UpdateResult, UpdateService, UpdateStatus
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 800
@@ -39,17 +45,19 @@ class UpdateController(QObject):
         update_finished(object, bool): an UpdateResult, and whether the agent asked for it.
         library_ready(object): a freshly loaded LoadedLibrary to show.
         folder_unavailable(str): a folder source cannot be read (reason).
+        worker_failed(str): a background job failed unexpectedly (the detail is in the log).
     """
 
     update_finished = Signal(object, bool)
     library_ready = Signal(object)
     folder_unavailable = Signal(str)
+    worker_failed = Signal(str)
     _job_done = Signal(object)
 
     def __init__(
         self,
         paths: AppPaths,
-        load_library: Callable[[], LoadedLibrary],
+        load_library: Callable[..., LoadedLibrary],
         service: UpdateService | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -68,6 +76,7 @@ class UpdateController(QObject):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.timeout.connect(self._probe_folder)
+        self.jobs_run = 0  # background jobs started (tests count round trips)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._on_fs_change)
         self._watcher.fileChanged.connect(self._on_fs_change)
@@ -97,31 +106,42 @@ class UpdateController(QObject):
             parsed = parse_source(self._source)
         except SourceError as exc:
             self.poll_timer.stop()
-            self.update_finished.emit(UpdateResult(UpdateStatus.FAILED, self._source, str(exc)), True)
+            failed = UpdateResult(UpdateStatus.FAILED, self._source, str(exc), FailureKind.SOURCE)
+            self.update_finished.emit(failed, True)
             return
         if parsed.path is not None:
             self._folder = parsed.path
-            self._watch()
         self.poll_timer.start()  # folders are polled too: watchers miss changes on some network shares
         if check and (changed or not self._pending):
             self.check_now(manual=False)
+        elif self._folder is not None:
+            folder = self._folder
+
+            def list_targets() -> Callable[[], None]:
+                targets = self._targets(folder)
+                return lambda: self._watch(targets)
+
+            self._submit(list_targets)
 
     def _unwatch(self) -> None:
         paths = self._watcher.files() + self._watcher.directories()
         if paths:
             self._watcher.removePaths(paths)
 
-    def _watch(self) -> None:
-        """Watch the folder (new/renamed files) and each file in it (in-place saves)."""
-        if self._folder is None or not self._folder.exists():
-            return
-        targets = [self._folder] if self._folder.is_dir() else [self._folder, self._folder.parent]
-        if self._folder.is_dir():
-            targets += [p for p in self._folder.rglob("*") if p.suffix.lower() in (".yaml", ".yml") or p.is_dir()]
+    def _watch(self, targets: list[Path]) -> None:
+        """Watch the folder (new/renamed files) and each file in it (in-place saves).
+
+        ``targets`` were listed on the worker (``watch_targets``); adding a path
+        that vanished since only makes the watcher skip it.
+        """
         current = set(self._watcher.files() + self._watcher.directories())
         new = [str(p) for p in targets if str(p) not in current]
         if new:
             self._watcher.addPaths(new)
+
+    def _targets(self, folder: Path | None) -> list[Path]:
+        """On the worker: what to watch for ``folder`` (nothing for URL sources)."""
+        return watch_targets(folder) if folder is not None else []
 
     # ------------------------------------------------------------------- work
     def _submit(self, work: Callable[[], Callable[[], None]]) -> None:
@@ -130,12 +150,15 @@ class UpdateController(QObject):
         def run() -> object:
             try:
                 callback = work()
-            except Exception:  # a bug must not kill the worker silently
+            except Exception as exc:  # a bug must not kill the worker silently, nor hide from the agent
                 log.exception("background job failed")
+                reason = f"{type(exc).__name__}: {exc}"
+                self._job_done.emit(lambda: self.worker_failed.emit(reason))
                 return None
             self._job_done.emit(callback)
             return None
 
+        self.jobs_run += 1
         future = self._executor.submit(run)
         self._pending.append(future)
         future.add_done_callback(lambda f: self._pending.remove(f) if f in self._pending else None)
@@ -151,17 +174,31 @@ class UpdateController(QObject):
         source = self._source
         if not source:
             if manual:
-                self.update_finished.emit(
-                    UpdateResult(UpdateStatus.FAILED, "", "no team library source is set (设置 → 团队话术来源)"), True
-                )
+                reason = "no team library source is set"
+                self.update_finished.emit(UpdateResult(UpdateStatus.FAILED, "", reason, FailureKind.NO_SOURCE), True)
             return
 
+        folder = self._folder
+
         def work() -> Callable[[], None]:
-            result = self._ensure_service().check(source)
-            loaded = self._load_library() if result.updated else None
-            return lambda: self._deliver(result, loaded, manual)
+            result, loaded = self._check_and_load(source)
+            targets = self._targets(folder)
+            return lambda: self._deliver(result, loaded, manual, targets)
 
         self._submit(work)
+
+    def _check_and_load(self, source: str) -> tuple[UpdateResult, LoadedLibrary | None]:
+        """On the worker: one check, and after an install the new library built from the validated layers."""
+        service = self._ensure_service()
+        result = service.check(source)
+        if not result.updated:
+            return result, None
+        preloaded: dict[Layer, Library] = {}
+        if service.builtin is not None:
+            preloaded[Layer.BUILTIN] = service.builtin
+        if result.library is not None:
+            preloaded[Layer.TEAM] = result.library
+        return result, self._load_library(preloaded=preloaded)
 
     def reload_library(self) -> None:
         """Reload all layers (after the agent changed their own scripts)."""
@@ -172,7 +209,8 @@ class UpdateController(QObject):
 
         self._submit(work)
 
-    def _deliver(self, result: UpdateResult, loaded: LoadedLibrary | None, manual: bool) -> None:
+    def _deliver(self, result: UpdateResult, loaded: LoadedLibrary | None, manual: bool, targets: list[Path]) -> None:
+        self._watch(targets)
         if result.maybe_incomplete and self._retries < self.max_retries:
             self._retries += 1  # probably a file still being copied into the share: look again shortly
             QTimer.singleShot(self.retry_ms, lambda: self.check_now(manual))
@@ -181,7 +219,6 @@ class UpdateController(QObject):
         if loaded is not None:
             self.library_ready.emit(loaded)
         self.update_finished.emit(result, manual)
-        self._watch()
 
     # ----------------------------------------------------------- folder events
     def _on_fs_change(self, _path: str) -> None:
@@ -194,17 +231,20 @@ class UpdateController(QObject):
 
         def work() -> Callable[[], None]:
             service = self._ensure_service()
-            probe = probe_folder(folder, service.known_fingerprint(source))
-            return lambda: self._after_probe(probe.state, probe.reason)
+            # No YAML parse here: the check that follows parses each file once and
+            # reports a half-written one as maybe_incomplete (retried shortly).
+            probe = probe_folder(folder, service.known_fingerprint(source), parse=False)
+            targets = self._targets(folder)  # files replaced by rename-save drop out of the watcher
+            if probe.state is FolderState.CHANGED:
+                result, loaded = self._check_and_load(source)  # same job: one round trip per change
+                return lambda: self._deliver(result, loaded, False, targets)
+            return lambda: self._after_probe(probe.state, probe.reason, targets)
 
         self._submit(work)
 
-    def _after_probe(self, state: FolderState, reason: str) -> None:
-        self._watch()  # files replaced by rename-save drop out of the watcher
-        if state is FolderState.CHANGED:
-            self._retries = 0
-            self.check_now(manual=False)
-        elif state is FolderState.INVALID:
+    def _after_probe(self, state: FolderState, reason: str, targets: list[Path]) -> None:
+        self._watch(targets)
+        if state is FolderState.INVALID:
             if self._retries < self.max_retries:
                 self._retries += 1
                 self._debounce.start(self.retry_ms)
@@ -212,6 +252,7 @@ class UpdateController(QObject):
                 self._retries = 0
                 self.check_now(manual=False)  # still broken: validate to report file:line:col
         elif state is FolderState.UNAVAILABLE:
+            log.warning("team folder unavailable, keeping the cached team library: %s", reason)
             self.folder_unavailable.emit(reason)
 
     def wait_idle(self, timeout: float = 30.0) -> None:

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from cs_companion.storage.personal import PersonalError, PersonalStore
 from cs_companion.storage.settings import Settings
 
 if TYPE_CHECKING:
+    from cs_companion.storage.personal import PersonalStore
     from cs_companion.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -74,16 +74,19 @@ def clear_history(window: MainWindow) -> None:
     window.state.clear_history()
     save_state(window)
     window.search_panel.set_usage(window.usage())
-    window.refresh_results()
+    window.search_panel.refresh()
     window.flash(QCoreApplication.translate("WindowDialogs", "已清除使用记录"))
 
 
 def personal_store(window: MainWindow) -> PersonalStore:
+    from cs_companion.storage.personal import PersonalStore  # YAML and the validator load on first use
+
     return PersonalStore(window.ctx.paths.personal_library_file, window.loaded.library)
 
 
 def copy_to_mine(window: MainWindow) -> None:
     """Copy the selected script into the agent's own scripts and open the copy in the editor."""
+    from cs_companion.storage.personal import PersonalError
     from cs_companion.ui.my_scripts_dialog import ScriptEditor
 
     current = window.current

@@ -3,47 +3,47 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="30" />
+        <location filename="../../cs_companion/ui/actions.py" line="37" />
         <source>新会话</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="31" />
+        <location filename="../../cs_companion/ui/actions.py" line="38" />
         <source>收藏/取消收藏</source>
         <translation>Add/remove favourite</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="32" />
+        <location filename="../../cs_companion/ui/actions.py" line="39" />
         <source>停靠到屏幕左侧</source>
         <translation>Dock to left edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="33" />
+        <location filename="../../cs_companion/ui/actions.py" line="40" />
         <source>停靠到屏幕右侧</source>
         <translation>Dock to right edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="34" />
+        <location filename="../../cs_companion/ui/actions.py" line="41" />
         <source>复制到我的话术</source>
         <translation>Copy to My replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="35" />
+        <location filename="../../cs_companion/ui/actions.py" line="42" />
         <source>我的话术…</source>
         <translation>My replies…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="36" />
+        <location filename="../../cs_companion/ui/actions.py" line="43" />
         <source>检查更新</source>
         <translation>Check for updates</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="37" />
+        <location filename="../../cs_companion/ui/actions.py" line="44" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="38" />
+        <location filename="../../cs_companion/ui/actions.py" line="45" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -99,28 +99,28 @@
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="144" />
-        <location filename="../../cs_companion/ui/field_form.py" line="159" />
+        <location filename="../../cs_companion/ui/field_form.py" line="146" />
+        <location filename="../../cs_companion/ui/field_form.py" line="160" />
         <source>默认：</source>
         <translation>Default: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="144" />
+        <location filename="../../cs_companion/ui/field_form.py" line="146" />
         <source>例如 明天 / 3个工作日内</source>
         <translation>e.g. Tomorrow / Within 3 business days</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="161" />
+        <location filename="../../cs_companion/ui/field_form.py" line="162" />
         <source>金额（元）</source>
         <translation>Amount (¥)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="164" />
+        <location filename="../../cs_companion/ui/field_form.py" line="165" />
         <source>粘贴订单号</source>
         <translation>Paste order number</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/field_form.py" line="233" />
+        <location filename="../../cs_companion/ui/field_form.py" line="234" />
         <source>取自客户消息，可修改</source>
         <translation>Taken from the customer's message; you can edit it</translation>
     </message>
@@ -128,65 +128,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="73" />
+        <location filename="../../cs_companion/ui/main_window.py" line="62" />
         <source>客服快捷回复助手</source>
         <translation>CS Quick Reply Assistant</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="104" />
+        <location filename="../../cs_companion/ui/main_window.py" line="91" />
         <source>置顶</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="106" />
+        <location filename="../../cs_companion/ui/main_window.py" line="91" />
         <source>窗口置顶</source>
         <translation>Keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="111" />
+        <location filename="../../cs_companion/ui/main_window.py" line="94" />
         <source>菜单</source>
         <translation>Menu</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../cs_companion/ui/main_window.py" line="205" />
-        <source>%n 条话术</source>
-        <translation>
-            <numerusform>%n reply</numerusform>
-            <numerusform>%n replies</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="206" />
-        <source>团队库 </source>
-        <translation>Team library </translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="219" />
+        <location filename="../../cs_companion/ui/main_window.py" line="171" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="231" />
+        <location filename="../../cs_companion/ui/main_window.py" line="184" />
         <source>✓ 已复制</source>
         <translation>✓ Copied</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="231" />
-        <source>已复制（注意合规提示）</source>
-        <translation>Copied (check compliance warnings)</translation>
+        <location filename="../../cs_companion/ui/main_window.py" line="184" />
+        <source>已复制（已确认含违规内容）</source>
+        <translation>Copied (violation confirmed)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="251" />
+        <location filename="../../cs_companion/ui/main_window.py" line="204" />
         <source>新会话：已清空填写内容</source>
         <translation>New chat: fields cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="260" />
+        <location filename="../../cs_companion/ui/main_window.py" line="213" />
         <source>已收藏</source>
         <translation>Added to Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="260" />
+        <location filename="../../cs_companion/ui/main_window.py" line="213" />
         <source>已取消收藏</source>
         <translation>Removed from Favourites</translation>
     </message>
@@ -255,70 +242,75 @@
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="55" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="64" />
         <source>收藏 (Ctrl+D)</source>
         <translation>Favourite (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="67" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="76" />
         <source>已手动修改回复；点“恢复”可重新生成</source>
         <translation>Reply edited manually; click “Restore” to regenerate it</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="76" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="85" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="77" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="86" />
         <source>丢弃手动修改，按字段重新生成回复</source>
         <translation>Discard manual edits and regenerate the reply from the fields</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="81" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="90" />
         <source>新会话</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="82" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="91" />
         <source>清空订单号等已填内容 (Ctrl+N)</source>
         <translation>Clear order number and other filled-in fields (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="86" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="95" />
         <source>复制回复</source>
         <translation>Copy reply</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="88" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="97" />
         <source>复制到剪贴板 (Enter / Ctrl+Enter)</source>
         <translation>Copy to clipboard (Enter / Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="106" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="115" />
         <source>没有匹配的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="115" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="124" />
         <source>思路：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="171" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="187" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="196" />
+        <source>⛔ 回复含平台禁止的内容，建议修改；确需发送请在5秒内再按一次</source>
+        <translation>⛔ The reply breaks a platform rule. Please edit it; to send it anyway, press again within 5 s</translation>
     </message>
 </context>
 <context>
     <name>ReplyPreview</name>
     <message>
-        <location filename="../../cs_companion/ui/preview.py" line="28" />
+        <location filename="../../cs_companion/ui/preview.py" line="39" />
         <source>选择一条话术，回复会显示在这里</source>
         <translation>Select a reply to preview it here</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/preview.py" line="83" />
+        <location filename="../../cs_companion/ui/preview.py" line="117" />
         <source>发送前请修改：</source>
         <translation>Fix before sending:</translation>
     </message>
@@ -384,27 +376,27 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="48" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="51" />
         <source>搜索话术：中文 / 拼音 / 首字母，或粘贴客户消息</source>
-        <translation>Search replies (Chinese / pinyin / initials) or paste a message</translation>
+        <translation>Search: words, pinyin, initials, or paste a message</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="61" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="64" />
         <source>没有完全匹配的话术，可能是：</source>
         <translation>No exact match. Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="98" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="118" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="98" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="118" />
         <source>★收藏</source>
         <translation>★Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="101" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="121" />
         <source>最近</source>
         <translation>Recent</translation>
     </message>
@@ -412,135 +404,221 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="41" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="47" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="45" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="51" />
         <source>窗口始终置顶</source>
         <translation>Always keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="52" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="58" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="55" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="61" />
         <source>屏幕右侧</source>
         <translation>Right edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="56" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="62" />
         <source>屏幕左侧</source>
         <translation>Left edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="57" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="63" />
         <source>不停靠</source>
         <translation>Don't dock</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="61" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="67" />
         <source>首次启动停靠</source>
         <translation>Dock on first launch</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="66" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="74" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (applies after restart)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="68" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="76" />
         <source>共享文件夹路径，或 https:// 地址</source>
         <translation>Shared folder path or https:// URL</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="70" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="78" />
         <source>团队话术来源</source>
         <translation>Team library source</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="79" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="89" />
         <source>由管理员统一设置，不能修改</source>
         <translation>Set by your administrator; can't be changed</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="83" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="93" />
         <source>设置…</source>
         <translation>Set…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="86" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="96" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="89" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="127" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="135" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="142" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="99" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="161" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="169" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="176" />
         <source>访问令牌</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="94" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="104" />
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="95" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="105" />
         <source>检查更新间隔</source>
         <translation>Update check interval</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="97" />
-        <source>清除使用记录（最近使用、次数）</source>
-        <translation>Clear usage history (recents, use counts)</translation>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="109" />
+        <source>清除使用记录…</source>
+        <translation>Clear history…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="118" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="110" />
+        <source>忘记最近使用和使用次数（收藏保留）</source>
+        <translation>Forget recent scripts and use counts (favourites stay)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="123" />
+        <source>清除使用记录</source>
+        <translation>Clear history</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="124" />
+        <source>清除最近使用和使用次数？收藏不受影响，此操作不能撤销。</source>
+        <translation>Clear recent scripts and use counts? Favourites stay. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="143" />
+        <source>为了安全，只能使用 https:// 地址（本机测试地址除外）</source>
+        <translation>For security only https:// addresses can be used (except local test addresses)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="145" />
+        <source>只支持 https:// 地址或文件夹路径</source>
+        <translation>Only https:// addresses or folder paths are supported</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="147" />
+        <source>无法使用这个来源：请填写共享文件夹路径或 https:// 地址</source>
+        <translation>This source cannot be used: enter a shared folder path or an https:// address</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="152" />
         <source>本机没有可用的系统密钥环</source>
         <translation>No system keyring on this computer</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="121" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="155" />
         <source>已保存在系统密钥环</source>
         <translation>Stored in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="121" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="155" />
         <source>未设置（不需要可留空）</source>
         <translation>Not set (leave empty if not needed)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="128" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="162" />
         <source>团队话术地址需要的访问令牌（只保存在系统密钥环）：</source>
         <translation>Access token for the team library address (kept only in the system keyring):</translation>
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../cs_companion/ui/status_line.py" line="47" />
+        <source>团队库 </source>
+        <translation>Team library </translation>
+    </message>
+</context>
+<context>
     <name>UpdateMessages</name>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="24" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="38" />
+        <source>还没有设置团队话术来源：在 设置 → 团队话术来源 填写组长给的地址或文件夹。</source>
+        <translation>No team library source is set: enter the address or folder from your team lead in Settings → Team library source.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="44" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="48" />
+        <source>暂时连不上团队话术服务器，正在使用上次下载的团队话术，恢复后会自动更新。</source>
+        <translation>Cannot reach the team library server right now; using the last downloaded team library. It updates by itself once the server is back.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="52" />
+        <source>团队话术来源无法使用，继续使用当前话术库。请检查 设置 → 团队话术来源，或联系组长。</source>
+        <translation>The team library source cannot be used; the current library stays. Check Settings → Team library source, or ask your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="58" />
+        <source>团队话术服务器拒绝了请求，继续使用当前话术库。请联系组长或IT。</source>
+        <translation>The team library server refused the request; the current library stays. Please contact your team lead or IT.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="62" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="66" />
+        <source>团队话术没有下载完整，继续使用当前话术库，稍后会自动重试。</source>
+        <translation>The team library did not download completely; the current library stays and it will retry shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="70" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="74" />
+        <source>组长发布的团队话术有格式错误，继续使用当前话术库。请告诉组长。</source>
+        <translation>The team library your lead published has format errors; the current library stays. Please tell your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="78" />
+        <source>组长发布的团队话术没有通过合规检查，继续使用当前话术库。请告诉组长。</source>
+        <translation>The team library your lead published failed the compliance check; the current library stays. Please tell your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="82" />
+        <source>组长发布的团队话术是空的，继续使用当前话术库。请告诉组长。</source>
+        <translation>The team library your lead published is empty; the current library stays. Please tell your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="86" />
+        <source>无法保存团队话术（磁盘满了或没有权限），继续使用当前话术库。请联系IT。</source>
+        <translation>The team library could not be saved (disk full or no permission); the current library stays. Please contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="90" />
+        <source>团队话术更新失败，继续使用当前话术库（详情见日志）。</source>
+        <translation>The team library update failed; the current library stays (details in the log).</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/update_messages.py" line="104" />
         <source>新增 {0}、修改 {1}、删除 {2}</source>
         <translation>{0} added, {1} changed, {2} removed</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="28" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="108" />
         <source>团队话术库已更新：</source>
         <translation>Team library updated: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="34" />
+        <location filename="../../cs_companion/ui/update_messages.py" line="114" />
         <source>团队话术库已是最新：</source>
         <translation>Team library is up to date: </translation>
-    </message>
-    <message>
-        <location filename="../../cs_companion/ui/update_messages.py" line="39" />
-        <source>团队话术更新失败，继续使用当前话术库：</source>
-        <translation>Team library update failed; still using the current library: </translation>
     </message>
 </context>
 <context>
@@ -576,17 +654,17 @@
         <translation>Usage history cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/window_dialogs.py" line="97" />
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="100" />
         <source>无法复制到我的话术：</source>
         <translation>Couldn't copy to My replies: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/window_dialogs.py" line="105" />
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="108" />
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/window_dialogs.py" line="106" />
+        <location filename="../../cs_companion/ui/window_dialogs.py" line="109" />
         <source>已复制到我的话术</source>
         <translation>Copied to My replies</translation>
     </message>

@@ -224,21 +224,6 @@ def test_validate_unparseable_file(capsys: pytest.CaptureFixture[str], write_yam
     assert PROBLEM_LINE.match(line)
 
 
-def test_validate_reports_compliance_as_warning_for_team_files(
-    capsys: pytest.CaptureFixture[str], write_yaml: WriteYaml
-) -> None:
-    script = "  - {id: r.one, scenario: review.invite, title: T, body: 好评返现}\n"
-    path = write_yaml("team.yaml", "schema: 1\nscripts:\n" + script)
-    code, out, err = run(capsys, "validate", str(path))
-    (line,) = out.splitlines()
-    assert PROBLEM_LINE.match(line)
-    assert "warning: " in line
-    assert "review_reward" in line
-    # A team update refuses a library with compliance findings, so validate says so and fails.
-    assert code == 1
-    assert "refused" in err
-
-
 def test_validate_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run(capsys, "validate", str(tmp_path / "nope.yaml"))
     assert code == 1
@@ -328,7 +313,7 @@ def test_validate_fails_on_a_library_without_scripts(capsys: pytest.CaptureFixtu
         path = write_yaml(name, text)
         code, out, err = run(capsys, "validate", str(path))
         assert code == 1, out + err
-        assert f"{path}:1:1: the library has no scripts" in out
+        assert f"{path}:1:1: error: the library has no scripts" in out
         assert "ok" not in err and "invalid" in err
 
 
@@ -339,14 +324,14 @@ def test_validate_reports_an_invalid_scalar_with_exit_1(
     path = write_yaml("bad.yaml", f"schema: 1\nlibrary:\n  updated: {value}\n" + CUSTOM.split("\n", 1)[1])
     code, out, err = run(capsys, "validate", str(path))
     assert code == 1, out + err
-    assert out.startswith(f"{path}:3:12: ")
+    assert out.startswith(f"{path}:3:12: error: ")
     assert "unexpected" not in err and "Traceback" not in err
 
 
 def test_validate_refuses_the_alias_text_bomb_quickly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     import time
 
-    from test_limits import hostile_library
+    from hostile_libraries import hostile_library
 
     path = tmp_path / "hostile.yaml"
     path.write_bytes(hostile_library())
@@ -354,4 +339,4 @@ def test_validate_refuses_the_alias_text_bomb_quickly(capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "validate", str(path))
     assert time.perf_counter() - started < 2
     assert code == 1
-    assert out.startswith(f"{path}:3:5: document expands to more than")
+    assert out.startswith(f"{path}:3:5: error: document expands to more than")

@@ -27,6 +27,7 @@ from cs_companion.core.problems import Severity
 
 BUILTIN = Path(__file__).resolve().parents[2] / "scripts_library"
 TUNING = Path(__file__).resolve().parents[1] / "data" / "compliance_tuning.yaml"
+TUNING2 = Path(__file__).resolve().parents[1] / "data" / "compliance_tuning2.yaml"
 FORBIDDEN = ("别讲价", "不知道", "我不知道", "你找快递去")
 
 
@@ -110,7 +111,6 @@ def test_reward_for_positive_review_is_flagged(checker: ComplianceChecker, text:
 @pytest.mark.parametrize(
     "text",
     [
-        "晒图评价送小礼品",
         "真实的带图评价，不论您打几分，都可以联系我领取优惠券",
         "欢迎写下真实的使用感受",
         "给您补偿5元红包，与评价无关",
@@ -119,6 +119,12 @@ def test_reward_for_positive_review_is_flagged(checker: ComplianceChecker, text:
 )
 def test_reward_without_positive_condition_is_not_flagged(checker: ComplianceChecker, text: str) -> None:
     assert checker.check(text) == []
+
+
+def test_reward_for_a_photo_review_is_flagged(checker: ComplianceChecker) -> None:
+    # Platforms count a reward for any review (追评, 晒图, 带图) as 诱导评价, not only for a good one;
+    # a reward stated to be independent of the rating ("不论您打几分") stays clean above.
+    assert {f.family for f in checker.check("晒图评价送小礼品")} == {"review_manipulation"}
 
 
 def test_reward_and_review_in_separate_sentences_are_not_linked(checker: ComplianceChecker) -> None:
@@ -485,8 +491,10 @@ def test_warnings_stay_warnings_in_library_checks() -> None:
 
 
 def test_trigger_gate_never_changes_a_result() -> None:
-    corpus = yaml.safe_load(TUNING.read_text(encoding="utf-8"))
-    texts = [c["text"] for c in corpus["bad"] + corpus["legit"]]
+    texts = []
+    for path in (TUNING, TUNING2):
+        corpus = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts += [c["text"] for c in corpus["bad"] + corpus["legit"]]
     library = load_path(BUILTIN, Layer.BUILTIN).library
     assert library is not None
     texts += [s.body for s in library.scripts]

@@ -17,9 +17,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "blind" / "compliance_corpus.yaml"
 
-# Rules v2 reached recall 81.3% and false alarms 1.4% (v1: recall 17.8%, false alarms 2.8%).
-# Targets are recall >= 0.95 and false alarms <= 0.02; recall is below target (see README).
-MIN_RECALL = 0.81
+# Rules v2 with structural patterns reached recall 89.5% and false alarms 1.4% (v2 word lists:
+# 81.3% / 1.4%; v1: 17.8% / 2.8%). Targets are recall >= 0.95 and false alarms <= 0.02; recall
+# is below target (see README).
+MIN_RECALL = 0.89
 MAX_FALSE_ALARMS = 0.02
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from hostile_libraries import hostile_library
 
 from cs_companion.core import budget
 from cs_companion.core.budget import MAX_SEARCH_PHRASE_CHARS, budget_problem, indexed_chars
@@ -44,18 +45,6 @@ def only_error(result: LoadResult) -> Problem:
     assert len(found) == 1, [str(p) for p in result.problems]
     assert result.library is None
     return found[0]
-
-
-def hostile_library(scripts: int = 1000, copies: int = 100, length: int = 200_000) -> bytes:
-    """The issue's library: every script's keywords alias ``copies`` copies of one long string."""
-    lines = [
-        "schema: 1",
-        f'big: &s "{"好" * length}"',
-        "kw: &k [" + ", ".join(["*s"] * copies) + "]",
-        "scripts:",
-    ]
-    lines += [f"  - {{id: s{i}, scenario: a.b, title: t, body: b, keywords: *k}}" for i in range(scripts)]
-    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 # ----------------------------------------------------------------------------- expanded text

@@ -422,7 +422,7 @@ def test_non_utf8_file_name_is_a_clear_refusal_everywhere(
 
     assert main(["validate", str(share)]) == 1  # validate agrees, with the same words
     assert capsys.readouterr().out.splitlines() == [
-        f"{shown}:1:1: the file or folder name is not valid UTF-8 text; rename it"
+        f"{shown}:1:1: error: the file or folder name is not valid UTF-8 text; rename it"
     ]
 
 

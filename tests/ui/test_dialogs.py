@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cs_companion.storage.paths import AppPaths
@@ -38,7 +38,7 @@ def test_settings_dialog_saves_and_applies(window: MainWindow, monkeypatch: pyte
     saved = json.loads(AppPaths.default().settings_file.read_text(encoding="utf-8"))
     assert saved["font_size"] == 16 and saved["always_on_top"] is False
     assert saved["team_source"] == "/srv/share/team"
-    assert window.font().pointSize() == 16
+    assert window.font().pointSize() == 16 and window.results.font().pointSize() == 16
     assert not window.pin_button.isChecked()
     assert seen and seen[0].team_source == "/srv/share/team"
 
@@ -54,14 +54,48 @@ def test_clear_history_keeps_favourites(window: MainWindow, monkeypatch: pytest.
     window.copy_current()
     assert window.state.recent and window.state.usage
 
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def fake_question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return answers.pop(0)
+
     def fake_exec(dialog: SettingsDialog) -> int:
-        dialog.clear_history_requested.emit()
+        dialog.clear_button.click()  # answered No: nothing is forgotten
+        assert window.state.recent and window.state.usage
+        dialog.clear_button.click()  # answered Yes
         return int(QDialog.DialogCode.Rejected)
 
+    monkeypatch.setattr(QMessageBox, "question", fake_question)
     monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
     window.settings_action.trigger()
+    assert len(asked) == 2 and "不能撤销" in asked[0]
     assert window.state.recent == [] and window.state.usage == {}
     assert window.state.favourites == ["general.greeting.welcome"]
+
+
+def test_typing_a_url_never_moves_the_ok_button_and_speaks_chinese(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = SettingsDialog(window.settings, source_locked=False, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    where = ok.mapTo(dialog, ok.rect().topLeft())
+    height = dialog.height()
+    for text in ("h", "http://", "http://example.com/team.yaml", "ftp://x", "https://example.com/team.yaml"):
+        dialog.team_source.setText(text)
+        qtbot.wait(10)
+        assert ok.mapTo(dialog, ok.rect().topLeft()) == where and dialog.height() == height, text
+    dialog.team_source.setText("http://example.com/team.yaml")
+    assert "https://" in dialog.source_error.text() and "只能" in dialog.source_error.text()
+    assert not any("a" <= ch <= "z" for ch in dialog.source_error.text().replace("https", ""))
+
+
+def test_settings_dialog_shows_the_language_in_effect(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CS_COMPANION_LANG", "en")
+    dialog = SettingsDialog(window.settings, source_locked=False, parent=window)
+    assert dialog.language.currentData() == "en"
 
 
 def test_new_own_script_gets_fields_from_its_placeholders(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -135,10 +135,27 @@ def test_edited_preview_is_copied_and_compliance_warns(window: MainWindow, qtbot
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, "给个好评就返5元红包")
-    assert window.preview.warning.isVisible()
-    assert any(f.rule == "review_reward" for f in window.preview.findings)
+    qtbot.waitUntil(window.preview.warning.isVisible, timeout=2_000)
+    assert any(f.rule == "review_reward" and f.blocking for f in window.preview.findings)
+    # A platform violation is never copied by one key press: the first only asks for confirmation.
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard_text() == ""
+    assert "再按一次" in window.copied_label.text()
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert clipboard_text().endswith("给个好评就返5元红包")
+    assert "已确认" in window.copied_label.text()
+
+
+def test_a_warning_only_finding_copies_at_once(window: MainWindow, qtbot: QtBot) -> None:
+    type_text(window.search, "开场欢迎")
+    editor = window.preview.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, "保证明天一定到")
+    qtbot.waitUntil(window.preview.warning.isVisible, timeout=2_000)
+    assert window.preview.findings and not window.preview.has_blocking
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard_text().endswith("保证明天一定到")
 
 
 def test_escape_clears_search_and_ctrl_f_focuses_it(window: MainWindow, qtbot: QtBot) -> None:
@@ -271,3 +288,40 @@ def test_unexpected_error_becomes_one_banner_line_and_a_log_entry(
     assert "Traceback" not in window.banner.label.text()
     log_text = (AppPaths.default().cache / "cs-companion.log").read_text(encoding="utf-8")
     assert "ValueError: boom" in log_text and "Traceback" in log_text
+
+
+def test_pasting_a_customer_message_fills_the_order_number(window: MainWindow, qtbot: QtBot) -> None:
+    """订单号4512987736102 怎么还没发货: the order number lands in the form, marked as taken from the message."""
+    window.search.setText("订单号4512987736102 怎么还没发货")
+    assert window.current is not None
+    assert window.current.scenario in ("logistics.not_shipped", "logistics.tracking")
+    assert window.conversation.value("order_no") == "4512987736102"
+    editor = window.form.editor("order_no")
+    if editor is not None:
+        assert editor.property("fromMessage") is True
+    # What the agent types is never overwritten by the next pasted message.
+    window.set_field_value("order_no", "111122223333")
+    window.search.setText("你好 订单号 4512987736999 能改地址吗")
+    assert window.conversation.value("order_no") == "111122223333"
+
+
+def test_a_phone_number_is_never_taken_as_the_order_number(window: MainWindow) -> None:
+    window.search.setText("我的电话13812345678 快递到哪了")
+    assert window.conversation.value("order_no") == ""
+
+
+def test_font_size_reaches_the_list_form_and_preview_live_and_after_restart(qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    window = make_window(qtbot)
+    window.apply_settings(replace(window.settings, font_size=13))
+    small = window.grab().toImage()
+    assert {window.results.font().pointSize(), window.preview.editor.font().pointSize()} == {13}
+    new = replace(window.settings, font_size=24)
+    window.ctx.settings_store.save(new)
+    window.apply_settings(new)
+    assert window.results.font().pointSize() == 24 and window.search.font().pointSize() == 24
+    assert window.grab().toImage() != small
+    window.close()
+    again = make_window(qtbot)
+    assert again.preview.editor.font().pointSize() == 24

@@ -71,22 +71,29 @@ def test_folder_source_is_loaded_and_edits_arrive_within_seconds(qtbot: QtBot, t
     controller.shutdown()
 
 
-def test_broken_push_keeps_last_good_library_and_names_the_line(qtbot: QtBot, team_folder: Path) -> None:
+def test_broken_push_keeps_last_good_library_in_plain_words_and_logs_the_line(
+    qtbot: QtBot, team_folder: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The agent reads plain Chinese (no file:line:col, no English); the exact position goes to the log."""
     window, controller = start(qtbot, str(team_folder))
     qtbot.waitUntil(lambda: has_script(window, "team.alpha"), timeout=10_000)
     (team_folder / "team.yaml").write_text(team_text("3", "alpha") + "  - id: [broken\n", encoding="utf-8")
-    qtbot.waitUntil(lambda: window.banner.level == "error", timeout=15_000)
-    assert "team.yaml:" in window.banner.label.text()
+    qtbot.waitUntil(lambda: window.banner.level == "warning", timeout=15_000)
+    text = window.banner.label.text()
+    assert "格式错误" in text and "继续使用当前话术库" in text
+    assert "team.yaml" not in text and not any("a" <= ch.lower() <= "z" for ch in text)
+    assert any("team.yaml:" in r.getMessage() for r in caplog.records)
     assert has_script(window, "team.alpha") and has_script(window, "team.beta")
     controller.shutdown()
 
 
-def test_manual_check_without_source_says_what_to_do(qtbot: QtBot) -> None:
+def test_manual_check_without_source_is_a_note_not_an_error(qtbot: QtBot) -> None:
     window, controller = start(qtbot, "")
     window.update_action.trigger()
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5_000)
-    assert window.banner.level == "error"
+    assert window.banner.level == "info"
     assert "团队话术来源" in window.banner.label.text()
+    assert "no team" not in window.banner.label.text()
     controller.shutdown()
 
 
@@ -175,4 +182,71 @@ def test_large_team_library_without_snapshot_loads_after_the_window_opens(
     assert not window.loaded.partial
     assert not window.banner.isVisible()
     assert AppPaths.default().snapshot_file.exists()  # the next start is fast again
+    controller.shutdown()
+
+
+def test_one_folder_edit_is_one_job_and_each_file_is_parsed_once(
+    qtbot: QtBot, team_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit on the share: probe, validate, install and re-index in one worker job, parsing team.yaml once."""
+    import cs_companion.core.loader as loader
+    import cs_companion.sync.folder as folder
+
+    parsed: list[str] = []
+    real_parse = loader.parse_yaml
+
+    def counting_parse(text: str, filename: str) -> object:
+        parsed.append(Path(filename).name)
+        return real_parse(text, filename)
+
+    monkeypatch.setattr(loader, "parse_yaml", counting_parse)
+    monkeypatch.setattr(folder, "parse_yaml", counting_parse)
+    window, controller = start(qtbot, str(team_folder))
+    qtbot.waitUntil(lambda: has_script(window, "team.alpha"), timeout=10_000)
+    controller.wait_idle()
+    qtbot.wait(300)  # let the watcher's own notice of the first install settle
+    controller.wait_idle()
+    jobs_before, parsed_before = controller.jobs_run, len(parsed)
+
+    (team_folder / "team.yaml").write_text(team_text("2", "alpha", "delta"), encoding="utf-8")
+    qtbot.waitUntil(lambda: has_script(window, "team.delta"), timeout=10_000)
+    controller.wait_idle()
+    assert controller.jobs_run - jobs_before == 1, "one worker round trip per change"
+    new_parses = parsed[parsed_before:]
+    assert new_parses.count("team.yaml") == 1, new_parses
+    assert not [name for name in new_parses if name != "team.yaml" and name != "my_scripts.yaml"], new_parses
+    controller.shutdown()
+
+
+def test_a_failing_background_load_reaches_the_agent_as_a_banner(qtbot: QtBot) -> None:
+    window = build_main_window(AppPaths.default())
+    qtbot.addWidget(window)
+
+    def broken_load(**_kwargs: object) -> object:
+        raise RuntimeError("disk went away")
+
+    controller = UpdateController(AppPaths.default(), broken_load, parent=window)
+    failures: list[str] = []
+    controller.worker_failed.connect(failures.append)
+    controller.reload_library()
+    qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
+    assert "disk went away" in failures[0]
+    controller.shutdown()
+
+
+def test_the_ui_thread_never_walks_the_share(qtbot: QtBot, team_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cs_companion.ui.update_controller as controller_module
+
+    threads: list[str] = []
+    real_targets = controller_module.watch_targets
+
+    def recording_targets(path: Path) -> list[Path]:
+        threads.append(threading.current_thread().name)
+        return real_targets(path)
+
+    monkeypatch.setattr(controller_module, "watch_targets", recording_targets)
+    window, controller = start(qtbot, str(team_folder))
+    qtbot.waitUntil(lambda: has_script(window, "team.alpha"), timeout=10_000)
+    controller.wait_idle()
+    assert threads and all(name.startswith("cs-updates") for name in threads), threads
     controller.shutdown()
