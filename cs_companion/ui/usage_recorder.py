@@ -1,8 +1,8 @@
 """Counts the window's copies and compliance overrides per script per day, and exports them.
 
 Connected to ``MainWindow.copied``: only the script id is kept, never the
-text that was copied. A copy made while the preview shows a blocking
-compliance finding counts as an override too (the agent sent it anyway),
+text that was copied. A copy the agent confirmed despite a blocking
+compliance finding (``ReplyPanel.overridden``) counts as an override too,
 which tells a lead which scripts tempt agents into risky wording.
 
 When IT's machine config names ``stats_folder``, today's CSV is written there
@@ -53,11 +53,11 @@ class UsageRecorder(QObject):
         window.menu.addAction(self.export_action)
 
     def on_copied(self, script_id: str, _text: str) -> None:
-        """Count the copy (and an override when a blocking finding was showing); the text is not looked at."""
+        """Count the copy (and an override when the agent confirmed a blocking finding); the text is not looked at."""
         today = self.clock().date()
         try:
             self.store.record(script_id, COPY, today)
-            if self.window.preview.has_blocking:
+            if self.window.reply_panel.overridden:
                 self.store.record(script_id, OVERRIDE, today)
         except StorageError as exc:  # statistics must never get in the agent's way
             log.warning("usage statistics not saved: %s", exc)

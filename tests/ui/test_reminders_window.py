@@ -215,6 +215,7 @@ def test_copies_and_overrides_are_counted_without_any_text(
     assert win.copy_current()
     win.preview.editor.setPlainText("亲，加我微信吧，订单4512987736102")
     assert win.preview.has_blocking
+    assert not win.copy_current()  # the first request only arms the confirmation: nothing left, nothing counted
     assert win.copy_current()
     stats = UsageStatsStore(AppPaths.default().usage_stats_file)
     assert [(r.script_id, r.copies, r.overrides) for r in stats.rows()] == [("general.greeting.welcome", 2, 1)]
