@@ -40,7 +40,7 @@ def main() -> None:
     QTest.qWaitForWindowExposed(window)
 
     def shot(name: str) -> None:
-        app.processEvents()
+        QTest.qWait(100)  # let layouts settle (the compliance check and relayout run on the event loop)
         window.grab().save(str(out / name))
         print("saved", out / name)
 

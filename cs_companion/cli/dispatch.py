@@ -20,7 +20,14 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from cs_companion import APP_NAME, __version__
-from cs_companion.cli import check_commands, extract_commands, library_commands, stats_commands, update_commands
+from cs_companion.cli import (
+    check_commands,
+    extract_commands,
+    interchange_commands,
+    library_commands,
+    stats_commands,
+    update_commands,
+)
 from cs_companion.cli.errors import CliError
 
 HOME_ENV = "CS_COMPANION_HOME"  # same value as storage.paths.HOME_ENV; not imported to keep start-up light
@@ -37,6 +44,7 @@ COMMAND_MODULES: tuple[Callable[[argparse._SubParsersAction], None], ...] = (  #
     update_commands.register,
     extract_commands.register,
     check_commands.register,
+    interchange_commands.register,
     stats_commands.register,
 )
 

@@ -15,7 +15,7 @@ from cs_companion.cli import validate_command
 from cs_companion.cli.errors import CliError
 
 if TYPE_CHECKING:
-    from cs_companion.core.models import Library, Script
+    from cs_companion.core.models import Library, Platform, Script
     from cs_companion.storage.stack import LoadedLibrary
 
 
@@ -25,12 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--platform", metavar="NAME", help="only scripts for this platform (jd, 京东, …)")
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("render", help="print a script filled with values")
     p.add_argument("id")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", dest="values")
     p.add_argument("--copy", action="store_true", help="also put the text on the clipboard")
+    p.add_argument("--platform", metavar="NAME", help="platform variant and values (default: the app's setting)")
     p.set_defaults(handler=cmd_render)
 
     validate_command.register(sub)
@@ -40,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--scenarios", action="store_true", help="list the categories and scenarios (ids, names, aliases) instead"
     )
+    p.add_argument("--platform", metavar="NAME", help="only scripts for this platform (jd, 京东, …)")
     p.set_defaults(handler=cmd_list)
 
 
@@ -64,10 +67,34 @@ def load_effective_library(args: argparse.Namespace) -> LoadedLibrary:
     return loaded
 
 
+def _platform_arg(library: Library, name: str | None) -> Platform | None:
+    """The platform ``--platform`` names (id, name or part of it); a one-line error lists the choices."""
+    from cs_companion.core.platforms import describe_platforms, find_platform
+
+    if name is None:
+        return None
+    found = find_platform(library, name)
+    if found is None:
+        raise CliError(f"unknown platform {name!r}; known: {describe_platforms(library)}", 2)
+    return found
+
+
+def _setting_platform(library: Library) -> Platform | None:
+    """The platform in the agent's settings (or IT's preset), as the window would use it."""
+    from cs_companion.core.platforms import current_platform
+    from cs_companion.storage.paths import AppPaths, system_config_file
+    from cs_companion.storage.settings import SettingsStore, load_system_config
+
+    store = SettingsStore(AppPaths.default().settings_file, load_system_config(system_config_file()))
+    return current_platform(library, store.load().platform)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be at least 1", 2)
-    hits = load_effective_library(args).index.search(args.query, limit=args.limit)
+    loaded = load_effective_library(args)
+    platform = _platform_arg(loaded.library, args.platform)
+    hits = loaded.index.search(args.query, limit=args.limit, platform=platform.id if platform else None)
     if args.json:
         print(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
         return 0
@@ -102,16 +129,24 @@ def _find_script(loaded: LoadedLibrary, script_id: str) -> Script:
 def cmd_render(args: argparse.Namespace) -> int:
     from cs_companion.core.template import render
 
-    script = _find_script(load_effective_library(args), args.id)
+    loaded = load_effective_library(args)
+    platform = _platform_arg(loaded.library, args.platform) or _setting_platform(loaded.library)
+    script = _find_script(loaded, args.id)
+    if platform is not None and not script.applies_to(platform.id):
+        listed = ", ".join(script.platforms)
+        raise CliError(f"script {script.id} is not for platform {platform.id} (it is for {listed})")
     values = _parse_values(args.values)
     unknown = sorted(set(values) - {f.name for f in script.fields})
     if unknown:
         known = ", ".join(f.name for f in script.fields) or "none"
         raise CliError(f"script {script.id} has no field {', '.join(unknown)} (its fields: {known})", 2)
-    result = render(script, values)
+    result = render(script, values, platform)
     if result.invalid:
         name, message = next(iter(result.invalid.items()))
         raise CliError(f"invalid value for {name}: {message}")
+    lacking = [n for n in result.missing if n.startswith("platform.")]
+    if lacking and platform is not None:
+        raise CliError(f"platform {platform.id} has no value for {', '.join(lacking)}; add it to the library")
     if result.missing:
         labels = ", ".join(f"{n} ({f.label})" if (f := script.field(n)) else n for n in result.missing)
         raise CliError(f"missing value for {labels}; pass --set NAME=VALUE")
@@ -131,10 +166,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     library = load_effective_library(args).library
     if args.scenarios:
         return print_catalogue(library, args.json)
+    platform = _platform_arg(library, args.platform)
+    scripts = [s for s in library.scripts if s.applies_to(platform.id if platform else None)]
     if args.json:
-        print(json.dumps([script_as_dict(s, library) for s in library.scripts], ensure_ascii=False, indent=2))
+        print(json.dumps([script_as_dict(s, library) for s in scripts], ensure_ascii=False, indent=2))
         return 0
-    for script in library.scripts:
+    for script in scripts:
         print(f"{script.id}\t{library.category_name(script.category)}\t{script.title}")
     return 0
 
@@ -164,6 +201,8 @@ def script_as_dict(script: Script, library: Library) -> dict[str, object]:
         "notes": script.notes,
         "meta": dict(script.meta),
         "layer": script.layer.value,
+        "platforms": list(script.platforms),
+        "variants": dict(script.variants),
     }
 
 

@@ -80,7 +80,8 @@ def check_path(path: Path) -> Report:
     is_builtin = resolved == builtin_dir or builtin_dir in resolved.parents
     builtin = None if is_builtin else load_path(builtin_dir, Layer.BUILTIN).library
     known = [s.id for s in builtin.scenarios] if builtin else []
-    result = load_path(path, Layer.BUILTIN if is_builtin else Layer.TEAM, known)
+    platforms = {p.id: p.values for p in builtin.platforms} if builtin else {}
+    result = load_path(path, Layer.BUILTIN if is_builtin else Layer.TEAM, known, platforms)
     report = Report(path, list(result.problems))
     library = result.library
     if library is None:

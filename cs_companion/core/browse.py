@@ -61,18 +61,26 @@ class Listing:
     guessed: bool = False
 
 
-def scripts_for(index: SearchIndex, library: Library, usage: Usage, query: str, tab: str) -> Listing:
-    """Scripts to list for the search text and tab (favourites, recent, a category or all)."""
+def scripts_for(
+    index: SearchIndex, library: Library, usage: Usage, query: str, tab: str, platform: str | None = None
+) -> Listing:
+    """Scripts to list for the search text and tab (favourites, recent, a category or all) on ``platform``.
+
+    Scripts whose ``platforms`` filter leaves the current platform out are not
+    listed anywhere, favourites and recent included.
+    """
     query = query.strip()
     pool = {TAB_FAVOURITES: usage.favourites, TAB_RECENT: usage.recent}.get(tab)
     if not query:
         if pool is not None:
-            return Listing(_lookup(library, pool))
-        if tab == TAB_ALL:
-            return Listing(starting_list(library, usage))
-        return Listing([s for s in library.scripts if s.category == tab])
+            listed = _lookup(library, pool)
+        elif tab == TAB_ALL:
+            listed = starting_list(library, usage)
+        else:
+            listed = [s for s in library.scripts if s.category == tab]
+        return Listing([s for s in listed if s.applies_to(platform)])
     limit = SEARCH_LIMIT if tab == TAB_ALL else FILTERED_SEARCH_LIMIT
-    hits = index.search(query, limit=limit, boost=usage.boost)
+    hits = index.search(query, limit=limit, boost=usage.boost, platform=platform)
     guessed = bool(hits) and all(h.fallback for h in hits)
     if tab == TAB_ALL:
         return Listing(_lookup(library, [h.id for h in hits]), guessed)

@@ -237,6 +237,8 @@ def script_texts(script: Script) -> Iterator[tuple[str, str]]:
     sent, so they are not checked.
     """
     yield "body", script.body
+    for platform, text in script.variants.items():
+        yield f"variant '{platform}'", text
     for fld in script.fields:
         if fld.default:
             yield f"default of field '{fld.name}'", fld.default

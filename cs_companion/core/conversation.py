@@ -9,15 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from cs_companion.core.models import Script
+from cs_companion.core.models import Platform, Script
 from cs_companion.core.template import Rendered, render
 
 
 class Conversation:
-    """Field values by name (``order_no``, ``amount``, ``eta`` ...) for the current chat."""
+    """Field values by name (``order_no``, ``amount``, ``eta`` ...) for the current chat.
 
-    def __init__(self) -> None:
+    ``platform`` is the shop platform the agent works on: it picks each
+    script's variant and fills ``{{platform.…}}`` values. It is not a value of
+    the chat, so a new conversation keeps it.
+    """
+
+    def __init__(self, platform: Platform | None = None) -> None:
         self._values: dict[str, str] = {}
+        self.platform = platform
 
     def values(self) -> Mapping[str, str]:
         return dict(self._values)
@@ -38,14 +44,14 @@ class Conversation:
 
     def first_missing(self, script: Script) -> str | None:
         """Name of the first required field still empty or invalid, in form order."""
-        result = render(script, self._values)
+        result = render(script, self._values, self.platform)
         for fld in script.fields:
             if fld.name in result.missing or fld.name in result.invalid:
                 return fld.name
         return None
 
     def render(self, script: Script) -> Rendered:
-        return render(script, self._values)
+        return render(script, self._values, self.platform)
 
     def clear(self) -> None:
         """Start a new conversation: forget every value."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from cs_companion.core.loader import load_path
-from cs_companion.core.models import LAYER_ORDER, Category, Layer, Library, LibraryInfo, Scenario, Script
+from cs_companion.core.models import LAYER_ORDER, Category, Layer, Library, LibraryInfo, Platform, Scenario, Script
 from cs_companion.core.problems import Problem
 
 
@@ -24,6 +25,7 @@ def merge_layers(layers: Sequence[Library | None]) -> Library:
     scenarios: dict[str, Scenario] = {}
     forbidden: dict[str, None] = {}
     allow: dict[str, None] = {}
+    platforms: dict[str, Platform] = {}
     info = LibraryInfo()
     for lib in present:
         if info == LibraryInfo():
@@ -37,6 +39,8 @@ def merge_layers(layers: Sequence[Library | None]) -> Library:
         for phrase in lib.forbidden_phrases:
             forbidden.setdefault(phrase, None)
         allow.update(dict.fromkeys(lib.compliance_allow))
+        for platform in lib.platforms:
+            platforms[platform.id] = _extend_platform(platforms.get(platform.id), platform)
     return Library(
         info=info,
         categories=tuple(categories.values()),
@@ -44,7 +48,21 @@ def merge_layers(layers: Sequence[Library | None]) -> Library:
         scripts=tuple(scripts.values()),
         forbidden_phrases=tuple(forbidden),
         compliance_allow=tuple(allow),
+        platforms=tuple(platforms.values()),
     )
+
+
+def known_platforms(libraries: Sequence[Library | None]) -> dict[str, Mapping[str, str]]:
+    """Platform id -> values of these (lower) layers, for loading the next layer (``load_path``)."""
+    merged = merge_layers(libraries)
+    return {p.id: p.values for p in merged.platforms}
+
+
+def _extend_platform(earlier: Platform | None, later: Platform) -> Platform:
+    """A later layer may list a known platform to change its name or add and override values."""
+    if earlier is None:
+        return later
+    return Platform(later.id, later.name or earlier.name, MappingProxyType({**earlier.values, **later.values}))
 
 
 def _extend(earlier: Scenario | None, later: Scenario) -> Scenario:
@@ -100,7 +118,8 @@ def load_stack(
             continue
         if path is None or not path.exists():
             continue
-        result = load_path(path, layer, known)
+        below = known_platforms([layers.get(each) for each in LAYER_ORDER if each in layers])
+        result = load_path(path, layer, known, below)
         problems.extend(result.problems)
         if result.library is not None:
             layers[layer] = result.library

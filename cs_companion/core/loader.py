@@ -9,14 +9,16 @@ good library and show the problems.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from cs_companion.core.budget import budget_problem
 from cs_companion.core.libtree import LibraryTreeError, library_files
-from cs_companion.core.models import Layer, Library, LibraryInfo, Scenario
+from cs_companion.core.models import Layer, Library, LibraryInfo, Platform, Scenario
 from cs_companion.core.near_ids import did_you_mean, near_id_problems
+from cs_companion.core.platform_schema import BUILTIN_PLATFORMS, check_platform_refs, check_platform_values
 from cs_companion.core.problems import Location, Problem, Severity, has_errors
 from cs_companion.core.schema import ParsedFile, read_file_data
 from cs_companion.core.yamlsafe import MAX_FILE_BYTES, YamlParseError, decode_library_bytes, parse_yaml
@@ -42,7 +44,16 @@ class LoadResult:
         return [p for p in self.problems if p.is_error]
 
 
-def load_path(path: Path, layer: Layer = Layer.BUILTIN, known_scenarios: Collection[str] = ()) -> LoadResult:
+KnownPlatforms = Mapping[str, Mapping[str, str]]
+"""Platforms of the lower layers (id -> values), so a team or personal file may name and use them."""
+
+
+def load_path(
+    path: Path,
+    layer: Layer = Layer.BUILTIN,
+    known_scenarios: Collection[str] = (),
+    known_platforms: KnownPlatforms | None = None,
+) -> LoadResult:
     """Load the library at ``path``; missing paths and unreadable files become problems."""
     name = str(path)
     if not path.exists():
@@ -71,7 +82,7 @@ def load_path(path: Path, layer: Layer = Layer.BUILTIN, known_scenarios: Collect
             sources.append((str(file), file.read_bytes()))
         except OSError as exc:
             problems.append(Problem(str(file), 1, 1, f"cannot read file: {exc.strerror or exc}"))
-    result = load_sources(sources, layer, known_scenarios)
+    result = load_sources(sources, layer, known_scenarios, known_platforms)
     result.problems[:0] = problems
     result.files = [str(f) for f in files]
     if problems and has_errors(problems):
@@ -80,7 +91,10 @@ def load_path(path: Path, layer: Layer = Layer.BUILTIN, known_scenarios: Collect
 
 
 def load_sources(
-    sources: Iterable[tuple[str, bytes]], layer: Layer = Layer.BUILTIN, known_scenarios: Collection[str] = ()
+    sources: Iterable[tuple[str, bytes]],
+    layer: Layer = Layer.BUILTIN,
+    known_scenarios: Collection[str] = (),
+    known_platforms: KnownPlatforms | None = None,
 ) -> LoadResult:
     """Load a library from ``(filename, raw bytes)`` pairs, e.g. a downloaded feed."""
     parsed: list[ParsedFile] = []
@@ -97,6 +111,7 @@ def load_sources(
         problems.extend(file_result.problems)
         parsed.append(file_result)
     library = _combine(parsed, problems, known_scenarios)
+    _check_platforms(parsed, library, problems, layer, known_platforms or {})
     if not has_errors(problems):
         over = budget_problem(library, Location(names[0] if names else "library", 1, 1))
         if over is not None:
@@ -118,6 +133,53 @@ def _check_phrase_totals(
                 )
             )
             phrases.clear()
+
+
+def _combine_platforms(parsed: list[ParsedFile], problems: list[Problem]) -> tuple[Platform, ...]:
+    """The platforms of all files; an id listed twice is an error (values belong in one place)."""
+    platforms: dict[str, Platform] = {}
+    first: dict[str, Location] = {}
+    for part in parsed:
+        for platform, loc in part.platforms:
+            if platform.id in platforms:
+                where = first[platform.id]
+                problems.append(
+                    loc.problem(f"platform '{platform.id}' is listed twice (first at {where.file}:{where.line})")
+                )
+                continue
+            platforms[platform.id], first[platform.id] = platform, loc
+    return tuple(platforms.values())
+
+
+def _check_platforms(
+    parsed: list[ParsedFile], library: Library, problems: list[Problem], layer: Layer, known: KnownPlatforms
+) -> None:
+    """Platform ids scripts name must exist; platform values they use must be given for each platform.
+
+    In an agent's own scripts an unknown id is only a warning: a team platform
+    that was removed must not make the whole own-scripts file unusable.
+    """
+    values: dict[str, Mapping[str, str]] = {pid: MappingProxyType({}) for pid in BUILTIN_PLATFORMS}
+    values.update(known)
+    for platform in library.platforms:
+        values[platform.id] = {**values.get(platform.id, {}), **platform.values}
+    severity = Severity.WARNING if layer is Layer.PERSONAL else Severity.ERROR
+    for part in parsed:
+        problems.extend(check_platform_refs(part.platform_refs.ids, values, severity))
+    with_values = {pid: v for pid, v in values.items() if v}  # platforms whose values are known here
+    variants_of = {s.id: tuple(s.variants) for s in library.scripts}
+    for part in parsed:
+        problems.extend(check_platform_values(part.platform_refs.values, with_values, variants_of))
+    lower_names = {name for pid, v in known.items() for name in v}
+    for part in parsed:
+        for platform, loc in part.platforms:
+            lacking = sorted(lower_names - set(platform.values)) if platform.id not in known else []
+            if lacking:
+                message = (
+                    f"platform '{platform.id}' has no value for {', '.join(lacking)}, which the built-in scripts "
+                    "use; on this platform they would show 【name】 for the agent to fill in by hand"
+                )
+                problems.append(loc.problem(message, Severity.WARNING))
 
 
 def _combine(parsed: list[ParsedFile], problems: list[Problem], known_scenarios: Collection[str]) -> Library:
@@ -185,4 +247,5 @@ def _combine(parsed: list[ParsedFile], problems: list[Problem], known_scenarios:
         scripts=tuple(scripts.values()),
         forbidden_phrases=tuple(forbidden),
         compliance_allow=tuple(allow),
+        platforms=_combine_platforms(parsed, problems),
     )

@@ -76,12 +76,26 @@ class Script:
     layer: Layer = Layer.BUILTIN
     origin: str = ""
     line: int = 0
+    platforms: tuple[str, ...] = ()
+    """Platform ids this script is for; empty means every platform."""
+    variants: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Platform id -> body used on that platform instead of ``body`` (京东 says 您好 where 淘宝 says 亲)."""
     follow_up: FollowUp | None = None
 
     @property
     def category(self) -> str:
         """The category id is the scenario's first segment (``logistics.delay`` -> ``logistics``)."""
         return self.scenario.split(".", 1)[0]
+
+    def applies_to(self, platform: str | None) -> bool:
+        """Whether the script is listed on ``platform`` (None: no platform chosen, every script is)."""
+        return platform is None or not self.platforms or platform in self.platforms
+
+    def body_for(self, platform: str | None) -> str:
+        """The platform's variant of the body, falling back to ``body``."""
+        if platform is None:
+            return self.body
+        return self.variants.get(platform, self.body)
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -109,6 +123,24 @@ class Scenario:
 
 
 @dataclass(frozen=True, slots=True)
+class Platform:
+    """A shop platform (淘宝/天猫, 京东 ...) with the facts whose values differ between platforms.
+
+    ``values`` (e.g. ``price_protect_days: "15"``) fill ``{{platform.price_protect_days}}``
+    placeholders, so one script states each platform's own rule.
+    """
+
+    id: str
+    name: str
+    values: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def names(self) -> tuple[str, ...]:
+        """Every name an agent may type for it: the id, the name and each part of ``淘宝/天猫``."""
+        parts = [p.strip() for p in self.name.replace("／", "/").split("/") if p.strip()]
+        return tuple(dict.fromkeys([self.id, self.name, *parts]))
+
+
+@dataclass(frozen=True, slots=True)
 class LibraryInfo:
     """Who published a library and which version it is (shown after an update)."""
 
@@ -133,18 +165,24 @@ class Library:
     forbidden_phrases: tuple[str, ...] = ()
     # Everyday words the compliance rules must not flag in this library (``compliance: allow:``).
     compliance_allow: tuple[str, ...] = ()
+    platforms: tuple[Platform, ...] = ()
     # Lookup tables built once from the tuples above (not part of equality or repr).
     _by_id: dict[str, Script] = field(init=False, repr=False, compare=False, default_factory=dict)
     _scenarios: dict[str, Scenario] = field(init=False, repr=False, compare=False, default_factory=dict)
     _categories: dict[str, Category] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _platforms: dict[str, Platform] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {s.id: s for s in self.scripts})
+        object.__setattr__(self, "_platforms", {p.id: p for p in self.platforms})
         object.__setattr__(self, "_scenarios", {s.id: s for s in self.scenarios})
         object.__setattr__(self, "_categories", {c.id: c for c in self.categories})
 
     def script(self, script_id: str) -> Script | None:
         return self._by_id.get(script_id)
+
+    def platform(self, platform_id: str | None) -> Platform | None:
+        return self._platforms.get(platform_id) if platform_id else None
 
     def scenario(self, scenario_id: str) -> Scenario | None:
         return self._scenarios.get(scenario_id)

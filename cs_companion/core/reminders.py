@@ -132,15 +132,18 @@ def _aware(value: object, rid: str) -> datetime:
     return parsed
 
 
-def nudge_scripts(library: Library) -> dict[str, str]:
+def nudge_scripts(library: Library, platform: str = "") -> dict[str, str]:
     """Stage name -> id of the script that says it (``meta: {stage: 1h}`` under ``payment.nudge``).
 
     The last layer wins, so a team or an agent can reword a stage by giving
-    their own script the same stage.
+    their own script the same stage; a script limited to other platforms
+    (``platforms:``) is skipped, so 京东 agents get 京东's wording.
     """
     found: dict[str, str] = {}
     for script in library.scripts:
         stage = script.meta.get("stage", "")
+        if script.platforms and platform and platform not in script.platforms:
+            continue
         if script.scenario == NUDGE_SCENARIO and stage:
             found[stage] = script.id
     return found

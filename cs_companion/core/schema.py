@@ -8,22 +8,17 @@ Cross-file checks (duplicate ids, unknown scenarios) live in ``loader``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from cs_companion.core.body_checks import check_text
+from cs_companion.core.compliance_schema import read_compliance
 from cs_companion.core.fieldtypes import FieldValueError, normalise_value
-from cs_companion.core.models import Category, Field, FieldType, Layer, LibraryInfo, Scenario, Script
+from cs_companion.core.models import Category, Field, FieldType, Layer, LibraryInfo, Platform, Scenario, Script
+from cs_companion.core.platform_schema import PlatformRefs, read_platform_list, read_script_platforms, read_variants
 from cs_companion.core.problems import Location, Problem, Severity
 from cs_companion.core.schema_follow_up import read_follow_up
-from cs_companion.core.template import (
-    Placeholder,
-    field_names_used,
-    names_after_unclosed,
-    placeholders,
-    unclosed_brace_offsets,
-)
 from cs_companion.core.yamlsafe import YamlList, YamlMap
 
 SCHEMA_VERSION = 1
@@ -52,8 +47,9 @@ MAX_FORBIDDEN_PHRASES = 10_000
 MAX_SHOWN_CHARS = 40
 """Library text quoted in a message is cut to this, so one problem stays one readable line."""
 
-TOP_KEYS = {"schema", "library", "categories", "scenarios", "scripts", "forbidden_phrases", "compliance"}
-SCRIPT_KEYS = {"id", "scenario", "title", "body", "keywords", "examples", "fields", "notes", "meta", "follow_up"}
+TOP_KEYS = {"schema", "library", "categories", "scenarios", "scripts", "forbidden_phrases", "compliance", "platforms"}
+SCRIPT_KEYS = {"id", "scenario", "title", "body", "keywords", "examples", "fields", "notes", "meta", "platforms"}
+SCRIPT_KEYS |= {"variants", "follow_up"}
 FIELD_KEYS = {"name", "label", "type", "required", "default", "options", "hint"}
 INFO_KEYS = {"name", "version", "updated", "author"}
 
@@ -73,6 +69,8 @@ class ParsedFile:
     """Where each script's ``scenario:`` value was written (script id -> location), for did-you-mean."""
     forbidden_phrases: list[str] = field(default_factory=list)
     compliance_allow: list[str] = field(default_factory=list)
+    platforms: list[tuple[Platform, Location]] = field(default_factory=list)
+    platform_refs: PlatformRefs = field(default_factory=PlatformRefs)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -221,42 +219,17 @@ def read_file_data(data: Any, filename: str, layer: Layer) -> ParsedFile:
         scenario = _read_scenario(item, loc, check)
         if scenario is not None:
             parsed.scenarios.append((scenario, loc))
+    parsed.platforms = read_platform_list(top, check)
     for item, loc in _items(top, "scripts", check):
-        script = _read_script(item, loc, check, layer)
+        script = _read_script(item, loc, check, layer, parsed.platform_refs)
         if script is not None:
             parsed.scripts.append((script, loc))
             parsed.scenario_refs.setdefault(script.id, item.loc("scenario"))
     parsed.forbidden_phrases = list(
         check.text_list(top, "forbidden_phrases", "the top level", max_items=MAX_FORBIDDEN_PHRASES)
     )
-    _read_compliance(top, check, parsed)
+    parsed.forbidden_phrases, parsed.compliance_allow = read_compliance(top, check, parsed.forbidden_phrases)
     return parsed
-
-
-# ----- compliance: {forbidden: [...], allow: [...]} ---------------------------------------------
-COMPLIANCE_KEYS = {"forbidden", "allow"}
-
-
-def _read_compliance(top: YamlMap, check: _Checker, parsed: ParsedFile) -> None:
-    """Team phrases and allow-list entries, capped so a hostile list cannot slow every keystroke."""
-    from cs_companion.core.compliance import MAX_LIBRARY_PHRASES, MAX_PHRASE_CHARS
-
-    if "compliance" in top and top["compliance"] is not None:
-        section = check.mapping(top["compliance"], top.loc("compliance"), "'compliance'")
-        if section is not None:
-            check.unknown_keys(section, COMPLIANCE_KEYS, "'compliance'")
-            parsed.forbidden_phrases += check.text_list(section, "forbidden", "'compliance'")
-            parsed.compliance_allow = list(check.text_list(section, "allow", "'compliance'"))
-    where = top.loc("compliance") if "compliance" in top else top.loc("forbidden_phrases")
-    lists = (("forbidden phrases", parsed.forbidden_phrases), ("allow-list entries", parsed.compliance_allow))
-    for what, items in lists:
-        if len(items) > MAX_LIBRARY_PHRASES:
-            check.error(where, f"{len(items)} {what}; a library may have at most {MAX_LIBRARY_PHRASES}")
-            items.clear()
-            continue
-        for item in [i for i in items if len(i) > MAX_PHRASE_CHARS]:
-            check.error(where, f"'{item[:20]}…' in {what} is {len(item)} characters; the limit is {MAX_PHRASE_CHARS}")
-            items.remove(item)
 
 
 def _read_schema(top: YamlMap, check: _Checker) -> None:
@@ -302,7 +275,7 @@ def _read_scenario(item: Any, loc: Location, check: _Checker) -> Scenario | None
     return Scenario(sid, name or sid, aliases) if sid else None
 
 
-def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer) -> Script | None:
+def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer, refs: PlatformRefs) -> Script | None:
     data = check.mapping(item, loc, "a script")
     if data is None:
         return None
@@ -322,8 +295,20 @@ def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer) -> Scr
     title = check.text(data, "title", where, required=True, limit=MAX_TITLE_CHARS)
     body = check.text(data, "body", where, required=True, limit=MAX_BODY_CHARS)
     fields = _read_fields(data, check, where)
+    platforms = read_script_platforms(data, check, where, refs)
+    variants, used, value_uses, variant_ids = read_variants(data, check, where, fields, MAX_BODY_CHARS)
     if len(body) <= MAX_BODY_CHARS:  # an over-long body is already an error; do not scan megabytes for braces
-        _check_body(data, body, fields, check, where)
+        body_used, body_uses = check_text(data, "body", body, fields, check.problems, where)
+        used |= body_used
+        value_uses = body_uses + value_uses
+        for fld in fields:
+            if fld.name not in used:
+                check.warn(data.loc("body"), f"field '{fld.name}' of {where} is never used in the body")
+    for pid, vloc in variant_ids:
+        refs.ids.append((pid, vloc))
+        if platforms and pid not in platforms:
+            check.warn(vloc, f"variant '{pid}' of {where} is never used: the script is only for {', '.join(platforms)}")
+    refs.values += [(sid, platforms, use) for use in value_uses]
     keywords = check.text_list(data, "keywords", where)
     examples = check.text_list(data, "examples", where, limit=MAX_EXAMPLE_CHARS)
     notes = check.text(data, "notes", where, limit=MAX_NOTES_CHARS)
@@ -344,6 +329,8 @@ def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer) -> Scr
         layer=layer,
         origin=loc.file,
         line=loc.line,
+        platforms=platforms,
+        variants=MappingProxyType(variants),
         follow_up=follow_up,
     )
 
@@ -418,46 +405,3 @@ def _read_fields(data: YamlMap, check: _Checker, where: str) -> list[Field]:
                 check.error(spec.loc("default"), f"default '{shown(fld.default)}' of {fwhere} is not valid: {exc}")
         fields.append(fld)
     return fields
-
-
-_UNIT_AFTER = re.compile(r"[ \t]*(块钱|元|块|圆|(?i:rmb|cny))")
-_UNIT_BEFORE = re.compile(r"(¥|￥|(?i:rmb|cny))[ \t]*$")
-
-
-def _check_body(data: YamlMap, body: str, fields: list[Field], check: _Checker, where: str) -> None:
-    """Placeholders, braces and money units, each reported where it is written in the body."""
-
-    def at(start: int, end: int) -> Location:
-        return data.locate_in("body", start, end)
-
-    declared = {f.name: f for f in fields}
-    for ph in placeholders(body):
-        if not ph.valid:
-            check.error(
-                at(ph.start, ph.end),
-                f"placeholder '{{{{{shown(ph.name)}}}}}' in {where} must be a plain field name like {{{{order_no}}}}",
-            )
-        elif ph.name not in declared:
-            message = f"placeholder '{{{{{ph.name}}}}}' in {where} has no field; add it under 'fields'"
-            check.error(at(ph.start, ph.end), message)
-        elif declared[ph.name].type is FieldType.MONEY:
-            _check_money_unit(body, ph, at, check, where)
-    for offset in unclosed_brace_offsets(body):
-        check.error(at(offset, offset + 2), f"body of {where} has '{{{{' without a closing '}}}}'")
-    used = set(field_names_used(body)) | set(names_after_unclosed(body))  # a typo'd {{name is still a use
-    for fld in fields:
-        if fld.name not in used:
-            check.warn(data.loc("body"), f"field '{fld.name}' of {where} is never used in the body")
-
-
-def _check_money_unit(
-    body: str, ph: Placeholder, at: Callable[[int, int], Location], check: _Checker, where: str
-) -> None:
-    """``{{amount}}元`` reads "15元元" to the customer: a money field already renders its unit."""
-    found = [m for m in (_UNIT_AFTER.match(body, ph.end), _UNIT_BEFORE.search(body, 0, ph.start)) if m]
-    for match in found:
-        check.error(
-            at(match.start(1), match.end(1)),
-            f"'{match.group(1)}' next to money field '{{{{{ph.name}}}}}' in {where}: the amount already renders "
-            f"as '15元', so the customer would read '15元{match.group(1)}'; remove '{match.group(1)}'",
-        )

@@ -17,15 +17,17 @@ scripts. Everything expensive happens once in ``SearchIndex.__init__``:
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from cs_companion.core.corpus import Corpus as _Corpus
 from cs_companion.core.extract import strip_message
 from cs_companion.core.models import Library, Script
 from cs_companion.core.scenario_index import ScenarioIndex as _ScenarioIndex
+from cs_companion.core.search_corpus import MAX_HITS_PER_KIND as MAX_HITS_PER_KIND
+from cs_companion.core.search_corpus import Corpus as _Corpus
 from cs_companion.core.text import bigrams, has_cjk, is_greeting, normalise, pinyin_forms, pinyin_of_text
 
 # How much a match in each kind of text is worth (a title hit beats a body hit).
@@ -42,8 +44,6 @@ WEIGHTS = {
 }
 CJK_KINDS = ("title", "keyword", "scenario", "example", "category", "body")
 ASCII_KINDS = ("title", "keyword", "id", "pinyin", "initials", "body")
-MAX_HITS_PER_KIND = 400
-"""A one-letter query can match everything; beyond this many scripts a kind stops scanning."""
 FUZZY_MIN_QUERY = 4
 FUZZY_CANDIDATES = 16
 """Scripts compared phrase by phrase with a message; the scenario pass (scenario_index) finds the intent."""
@@ -94,71 +94,6 @@ class SearchHit:
             "matched": self.matched,
             "fallback": self.fallback,
         }
-
-
-class _Corpus:
-    """The distinct texts of one kind joined by NUL, each with the scripts that own it.
-
-    Scenario names, categories and many keywords repeat across scripts, so
-    each distinct phrase is stored and searched once.
-    """
-
-    def __init__(self, entries: Iterable[tuple[int, str]]) -> None:
-        owners_by_text: dict[str, list[int]] = {}
-        for owner, text in entries:
-            if text:
-                owners = owners_by_text.setdefault(text, [])
-                if not owners or owners[-1] != owner:
-                    owners.append(owner)
-        texts = list(owners_by_text)
-        self.owners: list[list[int]] = [owners_by_text[t] for t in texts]
-        self.lengths: list[int] = [len(t) for t in texts]
-        self.starts: list[int] = []
-        pos = 0
-        for text in texts:
-            self.starts.append(pos)
-            pos += len(text) + 1
-        self.blob = "\x00".join(texts)
-
-    def state(self) -> tuple[object, ...]:
-        return (self.blob, self.starts, self.lengths, self.owners)
-
-    @classmethod
-    def from_state(cls, state: tuple[object, ...]) -> _Corpus:
-        corpus = cls.__new__(cls)
-        corpus.blob, corpus.starts, corpus.lengths, corpus.owners = state  # type: ignore[assignment]
-        return corpus
-
-    def match(self, query: str, into: dict[int, tuple[float, str]], kind: str) -> None:
-        """Record ``weight * quality`` for every script whose text of this kind contains ``query``.
-
-        Quality is 1.0 for an exact phrase, ~0.8-0.95 for a prefix, ~0.6-0.8
-        inside a phrase, growing with how much of the phrase the query covers.
-        """
-        weight = WEIGHTS[kind]
-        find, starts, owners, lengths = self.blob.find, self.starts, self.owners, self.lengths
-        qlen = len(query)
-        updated = 0
-        last = len(starts) - 1
-        pos = find(query)
-        while pos != -1:
-            k = bisect_right(starts, pos) - 1
-            coverage = qlen / lengths[k]
-            if pos != starts[k]:
-                quality = 0.6 + 0.2 * coverage  # inside a phrase
-            elif coverage == 1:
-                quality = 1.0  # the whole phrase
-            else:
-                quality = 0.8 + 0.15 * coverage  # a prefix
-            score = weight * quality
-            for owner in owners[k]:
-                best = into.get(owner)
-                if best is None or score > best[0]:
-                    into[owner] = (score, kind)
-            updated += len(owners[k])
-            if updated > MAX_HITS_PER_KIND or k >= last:
-                break
-            pos = find(query, starts[k + 1])  # one hit per phrase is enough
 
 
 class SearchIndex:
@@ -265,8 +200,13 @@ class SearchIndex:
             raise ValueError("snapshot does not match this library")
         return index
 
-    def search(self, query: str, limit: int = 50, boost: Mapping[str, float] | None = None) -> list[SearchHit]:
+    def search(
+        self, query: str, limit: int = 50, boost: Mapping[str, float] | None = None, platform: str | None = None
+    ) -> list[SearchHit]:
         """Ranked hits for ``query``; an empty query lists every script in browsing order.
+
+        With ``platform``, scripts whose ``platforms`` filter leaves that
+        platform out are dropped before the list is cut to ``limit``.
 
         ``boost`` adds points to matching scripts (favourites, frequent use); it
         never makes a non-matching script appear. A query of two or more
@@ -275,9 +215,10 @@ class SearchIndex:
         typos, the closest scenarios) answer with hits marked ``fallback``.
         """
         text = normalise(query)
+        hidden = self._hidden_on(platform)
         if not text:
             ordered = sorted(range(len(self.scripts)), key=lambda i: self._order.get(self.scripts[i].category, 999))
-            return [self._hit(i, 0.0, "") for i in ordered[:limit]]
+            return [self._hit(i, 0.0, "") for i in ordered if i not in hidden][:limit]
         cjk = has_cjk(text)
         message = cjk and len(text) >= FUZZY_MIN_QUERY
         if message:
@@ -289,17 +230,27 @@ class SearchIndex:
         if message:
             self._fuzzy(text, found)
             self._rank_by_scenario(text, found, greeting=is_greeting(text))
+        if hidden:
+            found = {idx: hit for idx, hit in found.items() if idx not in hidden}
         fallback = False
         if not found and self.scripts and (len(text) >= 2 if cjk else len(text) >= 3):
             fallback = True
             self._fallback(text, cjk, found)
+            if hidden:
+                found = {idx: hit for idx, hit in found.items() if idx not in hidden}
+        # A whole keyword typed exactly is a shortcut code (千牛 快捷编码 become keywords): its scripts
+        # come first, whatever a pasted-message blend, an equal title or a favourite's boost would say.
+        exact = set(self._corpora["keyword"].exact(normalise(query))) - hidden if not fallback else set()
+        for idx in exact:
+            score, _kind = found.get(idx, (0.0, ""))
+            found[idx] = (max(score, WEIGHTS["keyword"]), "keyword")
         boost = boost or {}
         scored = []
         for idx, (score, kind) in found.items():
             points = score * 100 + boost.get(self.scripts[idx].id, 0.0)
-            scored.append((-points, idx, kind))
+            scored.append((idx not in exact, -points, idx, kind))
         scored.sort()
-        return [self._hit(idx, -neg, kind, fallback) for neg, idx, kind in scored[:limit]]
+        return [self._hit(idx, -neg, kind, fallback) for _later, neg, idx, kind in scored[:limit]]
 
     def _match(self, text: str, cjk: bool, limit: int, found: dict[int, tuple[float, str]]) -> None:
         """Substring matches of the whole query in every kind of text (the agent typed part of a phrase)."""
@@ -308,7 +259,7 @@ class SearchIndex:
                 continue
             if kind == "body" and (len(found) >= limit or (not cjk and len(text) < 3)):
                 continue  # bodies are long: scan them only when the short texts did not fill the list
-            self._corpora[kind].match(text, found, kind)
+            self._corpora[kind].match(text, found, kind, WEIGHTS[kind])
 
     def _rank_by_scenario(self, text: str, found: dict[int, tuple[float, str]], greeting: bool) -> None:
         """Blend each script's own score with its scenario's: intent first, then the script inside it.
@@ -340,6 +291,18 @@ class SearchIndex:
                 if idx not in found:
                     found[idx] = ((1 - SCRIPT_SHARE) * scores[sid], "scenario")
 
+    def _hidden_on(self, platform: str | None) -> frozenset[int]:
+        """Indexes of the scripts not listed on ``platform``, computed once per platform."""
+        if platform is None:
+            return frozenset()
+        cache: dict[str, frozenset[int]] = self.__dict__.setdefault("_hidden_cache", {})
+        hidden = cache.get(platform)
+        if hidden is None:
+            hidden = cache[platform] = frozenset(
+                i for i, script in enumerate(self.scripts) if not script.applies_to(platform)
+            )
+        return hidden
+
     def _members(self, sid: int) -> list[int]:
         members: list[list[int]] | None = self.__dict__.get("_member_cache")
         if members is None:
@@ -353,7 +316,7 @@ class SearchIndex:
         """Nothing matched as typed: homophones, pinyin one edit away, then the closest scenarios."""
         spelled = pinyin_forms(text)[0] if cjk else text
         if cjk and spelled:
-            self._corpora["pinyin"].match(spelled, found, "pinyin")  # 退宽 -> tuikuan -> 退款
+            self._corpora["pinyin"].match(spelled, found, "pinyin", WEIGHTS["pinyin"])  # 退宽 -> tuikuan -> 退款
             if found:
                 return
         scores: dict[int, float] = {}

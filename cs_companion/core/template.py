@@ -2,8 +2,10 @@
 
 Library text is untrusted, so rendering is a plain regex substitution: there
 is no attribute access, indexing, expression or ``str.format`` on library
-text. A placeholder must be a bare field name; anything else is a validation
-problem, and rendering never leaves a ``{{...}}`` behind silently.
+text. A placeholder must be a bare field name or ``platform.<name>`` (a value
+the current platform declares, looked up in a plain dict: ``platform.`` is a
+fixed prefix, not attribute access); anything else is a validation problem,
+and rendering never leaves a ``{{...}}`` behind silently.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cs_companion.core.fieldtypes import FieldValueError, normalise_value
-from cs_companion.core.models import Script
+from cs_companion.core.models import Platform, Script
 
 PLACEHOLDER = re.compile(r"\{\{((?:(?!\{\{).)*?)\}\}", re.DOTALL)
 """``{{`` ... ``}}`` with no other ``{{`` inside: in ``{{order 请查收{{amount}}`` only ``{{amount}}``
 is a placeholder and the first ``{{`` is reported as unclosed, instead of one long bogus name that also
 hides both fields. It also keeps matching linear on text full of ``{{``."""
 FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+PLATFORM_PREFIX = "platform."
+PLATFORM_VALUE = re.compile(r"^platform\.([A-Za-z_][A-Za-z0-9_]*)$")
+"""``{{platform.price_protect_days}}``: a value of the current platform, not a field the agent fills."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +42,15 @@ def placeholders(body: str) -> list[Placeholder]:
     found = []
     for match in PLACEHOLDER.finditer(body):
         inner = match.group(1).strip()
-        found.append(Placeholder(inner, match.start(), match.end(), bool(FIELD_NAME.match(inner))))
+        valid = bool(FIELD_NAME.match(inner) or PLATFORM_VALUE.match(inner))
+        found.append(Placeholder(inner, match.start(), match.end(), valid))
     return found
+
+
+def platform_value_name(placeholder: Placeholder) -> str | None:
+    """``price_protect_days`` for ``{{platform.price_protect_days}}``; None for a field placeholder."""
+    match = PLATFORM_VALUE.match(placeholder.name) if placeholder.valid else None
+    return match.group(1) if match else None
 
 
 def unclosed_brace_offsets(body: str) -> list[int]:
@@ -74,7 +86,7 @@ def field_names_used(body: str) -> list[str]:
     """Names of the valid placeholders in order of first use, without repeats."""
     seen: dict[str, None] = {}
     for ph in placeholders(body):
-        if ph.valid:
+        if ph.valid and not ph.name.startswith(PLATFORM_PREFIX):
             seen.setdefault(ph.name, None)
     return list(seen)
 
@@ -109,13 +121,19 @@ class MissingValuesError(ValueError):
         self.rendered = rendered
 
 
-def render(script: Script, values: Mapping[str, str]) -> Rendered:
-    """Fill ``script.body`` with ``values``, reporting missing and invalid values.
+def render(script: Script, values: Mapping[str, str], platform: Platform | None = None) -> Rendered:
+    """Fill the body for ``platform`` (its variant, else ``body``) with ``values`` and the platform's values.
 
     Empty optional fields fall back to their ``default``. Values that are not
     declared fields are ignored, so one set of conversation values can be
-    passed to every script.
+    passed to every script. A required field the chosen text does not use
+    (a platform's variant may leave it out) is not missing. A platform value
+    the platform lacks shows as ``【name】`` and is reported as missing
+    ``platform.name``.
     """
+    body = script.body_for(platform.id if platform else None)
+    used = set(field_names_used(body))
+    platform_values: Mapping[str, str] = {"name": platform.name, **platform.values} if platform else {}
     missing: list[str] = []
     invalid: dict[str, str] = {}
     resolved: dict[str, str] = {}
@@ -128,7 +146,7 @@ def render(script: Script, values: Mapping[str, str]) -> Rendered:
         except FieldValueError as exc:
             invalid[fld.name] = str(exc)
             text = ""
-        if not text and fld.required and fld.name not in invalid:
+        if not text and fld.required and fld.name not in invalid and fld.name in used:
             missing.append(fld.name)
         resolved[fld.name] = text
 
@@ -136,6 +154,14 @@ def render(script: Script, values: Mapping[str, str]) -> Rendered:
 
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1).strip()
+        value_of = PLATFORM_VALUE.match(name)
+        if value_of is not None:
+            value = platform_values.get(value_of.group(1), "")
+            if value:
+                return value
+            if name not in missing:
+                missing.append(name)
+            return f"【{value_of.group(1)}】"
         if resolved.get(name):
             return resolved[name]
         if name in resolved and not (name in missing or name in invalid):
@@ -144,13 +170,13 @@ def render(script: Script, values: Mapping[str, str]) -> Rendered:
             missing.append(name)  # undeclared placeholder: never emit raw braces
         return f"【{labels.get(name, name)}】"
 
-    text = PLACEHOLDER.sub(substitute, script.body)
+    text = PLACEHOLDER.sub(substitute, body)
     return Rendered(text=text, missing=tuple(missing), invalid=invalid)
 
 
-def render_strict(script: Script, values: Mapping[str, str]) -> str:
+def render_strict(script: Script, values: Mapping[str, str], platform: Platform | None = None) -> str:
     """Render, or raise MissingValuesError when anything required is missing or invalid."""
-    rendered = render(script, values)
+    rendered = render(script, values, platform)
     if not rendered.complete:
         raise MissingValuesError(rendered)
     return rendered.text

@@ -80,6 +80,10 @@ def script_to_dict(script: Script) -> dict[str, Any]:
     if script.fields:
         data["fields"] = [_field_to_dict(f) for f in script.fields]
     data["body"] = _Literal(script.body)
+    if script.platforms:
+        data["platforms"] = list(script.platforms)
+    if script.variants:
+        data["variants"] = {pid: _Literal(text) for pid, text in script.variants.items()}
     if script.notes:
         data["notes"] = _Literal(script.notes) if "\n" in script.notes else script.notes
     if script.meta:
@@ -141,6 +145,7 @@ class PersonalStore:
         self.builtin = builtin_library
         builtin_ids = [s.id for s in builtin_library.scenarios] if builtin_library else []
         self.known_scenarios = [*builtin_ids, *extra_scenarios]
+        self.known_platforms = {p.id: p.values for p in builtin_library.platforms} if builtin_library else {}
         self._checker = ComplianceChecker.for_library(builtin_library) if builtin_library else ComplianceChecker()
         self._lock = threading.RLock()
 
@@ -151,7 +156,7 @@ class PersonalStore:
         with self._lock:
             if not self.path.exists():
                 return LoadResult(Library(), [], [])
-            return load_path(self.path, Layer.PERSONAL, self.known_scenarios)
+            return load_path(self.path, Layer.PERSONAL, self.known_scenarios, self.known_platforms)
 
     def scripts(self) -> list[Script]:
         """The agent's scripts in file order; PersonalError if the file is broken."""
@@ -229,7 +234,7 @@ class PersonalStore:
 
     def import_from(self, source: Path) -> ImportResult:
         """Merge scripts from a library file/folder by id: same id replaces, new ids are added."""
-        result = load_path(source, Layer.PERSONAL, self.known_scenarios)
+        result = load_path(source, Layer.PERSONAL, self.known_scenarios, self.known_platforms)
         if result.library is None:
             errors = result.errors or [Problem(str(source), 1, 1, "cannot be imported")]
             raise PersonalError(f"cannot import: {errors[0]}", errors)
@@ -277,7 +282,7 @@ class PersonalStore:
         self._check_compliance(changed, with_location=False)
         text = dump_scripts(scripts, library.categories, library.scenarios)
         data = text.encode("utf-8")
-        check = load_sources([(str(self.path), data)], Layer.PERSONAL, self.known_scenarios)
+        check = load_sources([(str(self.path), data)], Layer.PERSONAL, self.known_scenarios, self.known_platforms)
         if check.library is None:
             errors = check.errors
             raise PersonalError(errors[0].message if errors else "the script is not valid", errors)

@@ -30,10 +30,13 @@ class Settings:
     poll_minutes: int = 15
     dock_edge: str = "right"  # "left", "right" or "none"
     language: str = "zh_CN"
+    platform: str = "taobao"
+    """The shop platform the agent works on (a platform id of the library: taobao, jd, pdd, douyin …)."""
 
     def clamped(self) -> Settings:
         return replace(
             self,
+            platform=self.platform.strip() or "taobao",
             font_size=min(MAX_FONT, max(MIN_FONT, self.font_size)),
             poll_minutes=min(MAX_POLL, max(MIN_POLL, self.poll_minutes)),
             dock_edge=self.dock_edge if self.dock_edge in ("left", "right", "none") else "right",

@@ -32,6 +32,7 @@ from cs_companion.core.models import (
     Layer,
     Library,
     LibraryInfo,
+    Platform,
     Scenario,
     Script,
 )
@@ -40,9 +41,10 @@ from cs_companion.core.search import SearchIndex
 from cs_companion.storage.atomic import write_bytes_atomic
 
 MAGIC = b"CSCSNAP1"
-FORMAT = 4
+FORMAT = 5
 """2: keyed on file content instead of size and mtime; 3: the library carries its compliance allow-list;
-4: scripts carry their default follow-up."""
+4: platforms (with their values) and each script's platform filter and variants;
+5: scripts carry their default follow-up (``follow_up:``)."""
 
 T = TypeVar("T")
 
@@ -85,6 +87,8 @@ def _script_state(s: Script) -> tuple[Any, ...]:
         s.layer.value,
         s.origin,
         s.line,
+        s.platforms,
+        dict(s.variants),
         (s.follow_up.after, s.follow_up.note) if s.follow_up is not None else None,
     )
 
@@ -117,7 +121,9 @@ def _script_from_state(t: tuple[Any, ...], field_cache: dict[tuple[Any, ...], Fi
         layer=_LAYERS[t[9]],
         origin=t[10],
         line=t[11],
-        follow_up=FollowUp(*t[12]) if t[12] is not None else None,
+        platforms=tuple(t[12]),
+        variants=MappingProxyType(dict(t[13])),
+        follow_up=FollowUp(*t[14]) if t[14] is not None else None,
     )
 
 
@@ -130,11 +136,12 @@ def library_state(lib: Library) -> tuple[Any, ...]:
         tuple(_script_state(s) for s in lib.scripts),
         lib.forbidden_phrases,
         lib.compliance_allow,
+        tuple((p.id, p.name, dict(p.values)) for p in lib.platforms),
     )
 
 
 def library_from_state(state: tuple[Any, ...]) -> Library:
-    info, cats, scenarios, scripts, forbidden, allow = state
+    info, cats, scenarios, scripts, forbidden, allow, platforms = state
     field_cache: dict[tuple[Any, ...], Field] = {}
     return Library(
         info=LibraryInfo(*info),
@@ -143,6 +150,7 @@ def library_from_state(state: tuple[Any, ...]) -> Library:
         scripts=tuple(_script_from_state(s, field_cache) for s in scripts),
         forbidden_phrases=tuple(forbidden),
         compliance_allow=tuple(allow),
+        platforms=tuple(Platform(i, n, MappingProxyType(dict(v))) for i, n, v in platforms),
     )
 
 

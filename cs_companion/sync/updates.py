@@ -140,7 +140,8 @@ class Validation:
 def validate_team_files(files: Sequence[LibraryFile], builtin: Library | None) -> Validation:
     """Load ``files`` as a team layer and run compliance; any error, parse or compliance, blocks it."""
     known = [s.id for s in builtin.scenarios] if builtin else []
-    result = load_sources([(f.shown, f.data) for f in files], Layer.TEAM, known)
+    platforms = {p.id: p.values for p in builtin.platforms} if builtin else {}
+    result = load_sources([(f.shown, f.data) for f in files], Layer.TEAM, known, platforms)
     problems = list(result.problems)
     if result.library is None:
         errors = [p for p in problems if p.is_error]

@@ -36,6 +36,7 @@ class ActionSpec:
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("new_conversation", QT_TRANSLATE_NOOP("Actions", "新会话"), ("Ctrl+N",)),
     ActionSpec("toggle_favourite", QT_TRANSLATE_NOOP("Actions", "收藏/取消收藏"), ("Ctrl+D",)),
+    ActionSpec("next_platform", QT_TRANSLATE_NOOP("Actions", "切换平台"), ("Ctrl+P",)),
     ActionSpec("dock_left", QT_TRANSLATE_NOOP("Actions", "停靠到屏幕左侧"), separator_before=True),
     ActionSpec("dock_right", QT_TRANSLATE_NOOP("Actions", "停靠到屏幕右侧")),
     ActionSpec("copy_to_mine", QT_TRANSLATE_NOOP("Actions", "复制到我的话术"), ("Ctrl+Shift+M",), True),
@@ -77,6 +78,7 @@ def window_handlers(window: MainWindow) -> dict[str, Callable[[], object]]:
     handlers: dict[str, Callable[[], object]] = {
         "new_conversation": window.new_conversation,
         "toggle_favourite": window.toggle_favourite,
+        "next_platform": window.search_panel.cycle_platform,
         "dock_left": lambda: window.placement.dock("left"),
         "dock_right": lambda: window.placement.dock("right"),
         "copy_to_mine": lambda: window_dialogs.copy_to_mine(window),

@@ -23,6 +23,7 @@ from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.ui import window_dialogs
 from cs_companion.ui.actions import install_actions, window_handlers
 from cs_companion.ui.banner import Banner
+from cs_companion.ui.platform_switch import connect_platform
 from cs_companion.ui.qt_clipboard import set_clipboard_text
 from cs_companion.ui.reply_panel import ReplyPanel
 from cs_companion.ui.search_panel import SearchPanel
@@ -84,8 +85,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Vertical, central)
         self.search_panel = SearchPanel(self.splitter)
         self.reply_panel = ReplyPanel(self.splitter)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
         root.addWidget(self.splitter, 1)
         self.pin_button = self.search_panel.add_tool_button(self.tr("置顶"), self.tr("窗口置顶"), leading=True)
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.search, self.results, self.model, self.tabs = panel.box, panel.results, panel.model, panel.tabs
         self.form, self.preview, self.conversation = reply.form, reply.preview, reply.conversation
         self.copy_button, self.star_button = reply.copy_button, reply.star_button
+        connect_platform(self)
         self.search_panel.current_changed.connect(self._on_script_selected)
         self.search_panel.activated.connect(self.activate_current)
         self.search_panel.message_values.connect(self.reply_panel.fill_from_message)
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         self.pin_button.setChecked(settings.always_on_top)
         self.pin_button.blockSignals(False)
         self.placement.set_on_top(settings.always_on_top)
+        self.search_panel.set_platform(settings.platform)
 
     def _on_pin_toggled(self, on: bool) -> None:
         self.placement.set_on_top(on)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from cs_companion.core.field_guess import fields_for_body
 from cs_companion.core.models import Layer, Library, Script
+from cs_companion.storage.atomic import write_bytes_atomic, write_text_atomic
 from cs_companion.storage.personal import PersonalError, PersonalStore
+from cs_companion.ui.import_preview_dialog import MINE, TEAM_FILE, ImportPreviewDialog
 
 
 def _split_list(text: str) -> tuple[str, ...]:
@@ -199,11 +202,36 @@ class MyScriptsDialog(QDialog):
             self.refresh()
 
     def import_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("导入话术"), "", "YAML (*.yaml *.yml)")
-        if not name:
+        """Library YAML merges as before; sheets, CSV, Espanso and text go through a preview first."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("导入话术"), "", self.tr("话术文件 (*.yaml *.yml *.xlsx *.csv *.tsv *.txt);;所有文件 (*)")
+        )
+        if not names:
             return
+        paths = [Path(n) for n in names]
+        if len(paths) == 1 and _is_library_file(paths[0]):
+            self._import_library(paths[0])
+            return
+        from cs_companion.core.interchange.model import ImportFileError
+        from cs_companion.core.interchange.pipeline import import_files
+
+        builtin = self.store.builtin or self.library
         try:
-            result = self.store.import_from(Path(name))
+            run = import_files(paths, builtin, prefix="my.imported.", layer=Layer.PERSONAL, verify=True)
+        except ImportFileError as exc:
+            self._error(exc)
+            return
+        preview = ImportPreviewDialog(run, builtin, self)
+        if not preview.exec():
+            return
+        if preview.choice == MINE:
+            self._import_into_mine(run.text)
+        elif preview.choice == TEAM_FILE:
+            self._save_team_file(run.text)
+
+    def _import_library(self, path: Path) -> None:
+        try:
+            result = self.store.import_from(path)
         except PersonalError as exc:
             self._error(exc)
             return
@@ -211,13 +239,69 @@ class MyScriptsDialog(QDialog):
         self.refresh()
         QMessageBox.information(self, self.windowTitle(), result.summary())
 
-    def export_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出话术"), "my_scripts.yaml", "YAML (*.yaml *.yml)")
+    def _import_into_mine(self, text: str) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            staged = Path(folder) / "imported.yaml"
+            staged.write_text(text, encoding="utf-8")
+            self._import_library(staged)
+
+    def _save_team_file(self, text: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("存为团队话术文件"), "imported.yaml", "YAML (*.yaml)")
         if not name:
             return
         try:
-            count = self.store.export_to(Path(name))
-        except PersonalError as exc:
+            write_text_atomic(Path(name), text)
+        except OSError as exc:
+            self._error(exc)
+            return
+        QMessageBox.information(
+            self, self.windowTitle(), self.tr("已保存。标了“# 复核”的行请先检查，再放进团队话术文件夹。")
+        )
+
+    def export_file(self) -> None:
+        """My scripts as a library file (YAML), a sheet (XLSX/CSV) quick-phrase tools import, or Espanso."""
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出话术"),
+            "my_scripts.yaml",
+            self.tr("话术库 YAML (*.yaml);;Excel (*.xlsx);;CSV (*.csv);;Espanso (*.yml)"),
+        )
+        if not name:
+            return
+        target = Path(name)
+        fmt = _export_format(target, chosen)
+        try:
+            if fmt == "yaml":
+                count = self.store.export_to(target)
+            else:
+                from cs_companion.core.interchange import export
+
+                scripts = self.store.scripts()
+                writer = {"csv": export.to_csv, "xlsx": export.to_xlsx, "espanso": export.to_espanso}[fmt]
+                write_bytes_atomic(target, writer(scripts, self.library))
+                count = len(scripts)
+        except (PersonalError, OSError) as exc:
             self._error(exc)
             return
         QMessageBox.information(self, self.windowTitle(), self.tr("已导出 %n 条", "", count))
+
+
+def _is_library_file(path: Path) -> bool:
+    """A cs-companion library (``schema:`` at the top), as opposed to an Espanso match file."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return True  # let the library import report the problem
+    return any(line.startswith("schema:") for line in head.splitlines())
+
+
+def _export_format(path: Path, chosen_filter: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".csv"):
+        return suffix[1:]
+    if suffix == ".yml" or "Espanso" in chosen_filter:
+        return "espanso"
+    return "yaml"

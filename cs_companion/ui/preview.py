@@ -86,6 +86,11 @@ class ReplyPreview(QWidget):
         self.user_edited = False
         self._check_timer.start()
 
+    def set_edited(self, text: str) -> None:
+        """Show text the agent edited earlier (kept while they looked at other scripts)."""
+        self.set_rendered(text)
+        self.user_edited = True
+
     def _on_text_changed(self) -> None:
         if not self._programmatic:
             self.user_edited = True

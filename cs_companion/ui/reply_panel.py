@@ -14,10 +14,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from cs_companion.core.conversation import Conversation
-from cs_companion.core.models import Library, Script
+from cs_companion.core.models import Library, Platform, Script
 from cs_companion.ui.field_form import FieldForm
 from cs_companion.ui.preview import ReplyPreview
 
@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 
 
 CONFIRM_SECONDS = 5.0
+NOTES_PREVIEW_CHARS = 60  # about two lines in the docked window; the whole note is the tooltip
+
+
+def _first_lines(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ReplyPanel(QWidget):
@@ -50,6 +55,7 @@ class ReplyPanel(QWidget):
         self._library = Library()
         self._taken_from_message: set[str] = set()
         self._armed: tuple[str, float] | None = None
+        self._edits: dict[str, str] = {}  # script id -> text the agent edited by hand, until 新会话
         self.overridden = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -67,10 +73,14 @@ class ReplyPanel(QWidget):
         header.addWidget(self.star_button)
         layout.addLayout(header)
         self.form = FieldForm(self)
+        # The form takes the room its fields need, never more: the space belongs to the reply.
+        self.form.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.form.value_changed.connect(self._on_field_changed)
         self.form.enter_pressed.connect(self._on_field_enter)
         layout.addWidget(self.form)
         self.preview = ReplyPreview(self)
+        self.preview.editor.setMinimumHeight(5 * self.preview.editor.fontMetrics().lineSpacing() + 12)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.preview.edited.connect(self._on_preview_edited)
         layout.addWidget(self.preview, 1)
         self.edited_hint = QLabel(self.tr("已手动修改回复；点“恢复”可重新生成"), self)
@@ -84,7 +94,7 @@ class ReplyPanel(QWidget):
         self.button_row = QHBoxLayout()
         self.reset_button = QPushButton(self.tr("恢复"), self)
         self.reset_button.setToolTip(self.tr("丢弃手动修改，按字段重新生成回复"))
-        self.reset_button.clicked.connect(self.render_current)
+        self.reset_button.clicked.connect(self.discard_edit)
         self.reset_button.setEnabled(False)
         self.button_row.addWidget(self.reset_button)
         self.new_conversation_button = QPushButton(self.tr("新会话"), self)
@@ -121,10 +131,24 @@ class ReplyPanel(QWidget):
         self.title_label.setText(script.title)
         self.title_label.setToolTip(library.scenario_name(script.scenario) + f"（{script.id}）")
         self.form.set_fields(script.fields, self.conversation.values_for(script))
-        self.notes_label.setText(self.tr("思路：") + script.notes if script.notes else "")
+        notes = self.tr("思路：") + script.notes if script.notes else ""
+        self.notes_label.setToolTip(notes)
+        self.notes_label.setText(_first_lines(notes, NOTES_PREVIEW_CHARS))
         self.notes_label.setVisible(bool(script.notes))
         self.set_favourite(favourite)
         self.render_current()
+        edited = self._edits.get(script.id)
+        if edited is not None:  # the agent's own wording of this script in this chat is kept
+            self.preview.set_edited(edited)
+            self._on_preview_edited()
+
+    def set_platform(self, platform: Platform | None) -> None:
+        """Render for ``platform`` from now on (its variant of each body, its values); re-render the reply."""
+        if platform == self.conversation.platform:
+            return
+        self.conversation.platform = platform
+        if self.current is not None and not self.preview.user_edited:
+            self.render_current()
 
     def set_favourite(self, on: bool) -> None:
         self.star_button.setText("★" if on else "☆")
@@ -157,8 +181,15 @@ class ReplyPanel(QWidget):
         self.form.mark_from_message(set(self._taken_from_message))
         return filled
 
+    def discard_edit(self) -> None:
+        """恢复: forget the hand-edited text of this script and render it from the fields again."""
+        if self.current is not None:
+            self._edits.pop(self.current.id, None)
+        self.render_current()
+
     def new_conversation(self) -> None:
         self.conversation.clear()
+        self._edits.clear()
         self._taken_from_message.clear()
         self.form.mark_from_message(set())
         if self.current is not None:
@@ -222,6 +253,8 @@ class ReplyPanel(QWidget):
         self.render_current()
 
     def _on_preview_edited(self) -> None:
+        if self.current is not None:
+            self._edits[self.current.id] = self.preview.text()
         self.edited_hint.show()
         self.reset_button.setEnabled(True)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QTabBar
 from cs_companion.core.browse import TAB_ALL, TAB_FAVOURITES, Usage, scripts_for, tab_keys
 from cs_companion.core.models import Script
 from cs_companion.storage.stack import LoadedLibrary
+from cs_companion.ui.platform_switch import PlatformSwitch
 from cs_companion.ui.result_delegate import ResultDelegate
 from cs_companion.ui.results_model import ResultsModel
 
@@ -29,11 +30,15 @@ class SearchPanel(QWidget):
     Signals:
         current_changed(object): the selected script changed (a Script or None).
         activated(): Enter on the box or the list, or a double click: use the selected script.
+        platform_changed(object): the current platform (a Platform or None) is now this one.
+        platform_picked(str): the agent switched to this platform id (combo or Ctrl+P): worth saving.
         message_values(dict): values found in a pasted customer message (order number, courier…).
     """
 
     current_changed = Signal(object)
     activated = Signal()
+    platform_changed = Signal(object)
+    platform_picked = Signal(str)
     message_values = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -54,6 +59,10 @@ class SearchPanel(QWidget):
         self.box.textChanged.connect(self._on_text_changed)
         self.box.installEventFilter(self)
         self.top_row.addWidget(self.box, 1)
+        self._wanted_platform = ""
+        self.platform_switch = PlatformSwitch(self)
+        self.platform_switch.picked.connect(self._on_platform_picked)
+        self.top_row.addWidget(self.platform_switch)
         layout.addLayout(self.top_row)
         self.tabs = QTabBar(self)
         self.tabs.setExpanding(False)
@@ -112,7 +121,27 @@ class SearchPanel(QWidget):
             self.tabs.addTab(self._tab_title(key, library.category_name(key)))
         self.tabs.setCurrentIndex(self._tab_keys.index(current_key) if current_key in self._tab_keys else 0)
         self.tabs.blockSignals(False)
+        self.platform_changed.emit(self.platform_switch.set_platforms(library, self._wanted_platform))
         self.refresh(keep=keep)
+
+    # ------------------------------------------------------------ platform
+    def set_platform(self, platform_id: str) -> None:
+        """Work on ``platform_id`` (from the settings); a library without it falls back to the default."""
+        self._wanted_platform = platform_id
+        if self._loaded is None or platform_id == self.platform_switch.current_id():
+            return
+        self.platform_changed.emit(self.platform_switch.select(platform_id))
+        self.refresh(keep=self.current.id if self.current else None)
+
+    def cycle_platform(self) -> None:
+        """Ctrl+P: the next platform of the library."""
+        self.platform_switch.cycle()
+
+    def _on_platform_picked(self, platform_id: str) -> None:
+        self._wanted_platform = platform_id
+        self.platform_changed.emit(self.platform_switch.current_platform())
+        self.refresh(keep=self.current.id if self.current else None)
+        self.platform_picked.emit(platform_id)
 
     def _tab_title(self, key: str, category_name: str) -> str:
         titles = {TAB_ALL: self.tr("全部"), TAB_FAVOURITES: self.tr("★收藏")}
@@ -140,7 +169,8 @@ class SearchPanel(QWidget):
             return
         library = self._loaded.library
         query = self.query()
-        listing = scripts_for(self._loaded.index, library, self._usage, query, self.current_tab())
+        platform = self.platform_switch.current_id()
+        listing = scripts_for(self._loaded.index, library, self._usage, query, self.current_tab(), platform)
         highlight = query if len(query) <= HIGHLIGHT_MAX_CHARS and not listing.guessed else ""
         self.delegate.highlight = highlight
         self.guess_label.setVisible(listing.guessed)

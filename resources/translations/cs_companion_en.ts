@@ -14,36 +14,41 @@
     </message>
     <message>
         <location filename="../../cs_companion/ui/actions.py" line="39" />
+        <source>切换平台</source>
+        <translation>Switch platform</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/actions.py" line="40" />
         <source>停靠到屏幕左侧</source>
         <translation>Dock to left edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="40" />
+        <location filename="../../cs_companion/ui/actions.py" line="41" />
         <source>停靠到屏幕右侧</source>
         <translation>Dock to right edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="41" />
+        <location filename="../../cs_companion/ui/actions.py" line="42" />
         <source>复制到我的话术</source>
         <translation>Copy to My replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="42" />
+        <location filename="../../cs_companion/ui/actions.py" line="43" />
         <source>我的话术…</source>
         <translation>My replies…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="43" />
+        <location filename="../../cs_companion/ui/actions.py" line="44" />
         <source>检查更新</source>
         <translation>Check for updates</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="44" />
+        <location filename="../../cs_companion/ui/actions.py" line="45" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/actions.py" line="45" />
+        <location filename="../../cs_companion/ui/actions.py" line="46" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -128,52 +133,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="62" />
+        <location filename="../../cs_companion/ui/main_window.py" line="63" />
         <source>客服快捷回复助手</source>
         <translation>CS Quick Reply Assistant</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="91" />
+        <location filename="../../cs_companion/ui/main_window.py" line="92" />
         <source>置顶</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="91" />
+        <location filename="../../cs_companion/ui/main_window.py" line="92" />
         <source>窗口置顶</source>
         <translation>Keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="94" />
+        <location filename="../../cs_companion/ui/main_window.py" line="95" />
         <source>菜单</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="171" />
+        <location filename="../../cs_companion/ui/main_window.py" line="174" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="184" />
+        <location filename="../../cs_companion/ui/main_window.py" line="187" />
         <source>✓ 已复制</source>
         <translation>✓ Copied</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="184" />
+        <location filename="../../cs_companion/ui/main_window.py" line="187" />
         <source>已复制（已确认含违规内容）</source>
         <translation>Copied (violation confirmed)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="204" />
+        <location filename="../../cs_companion/ui/main_window.py" line="207" />
         <source>新会话：已清空填写内容</source>
         <translation>New chat: fields cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="213" />
+        <location filename="../../cs_companion/ui/main_window.py" line="216" />
         <source>已收藏</source>
         <translation>Added to Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="213" />
+        <location filename="../../cs_companion/ui/main_window.py" line="216" />
         <source>已取消收藏</source>
         <translation>Removed from Favourites</translation>
     </message>
@@ -240,64 +245,77 @@
     </message>
 </context>
 <context>
+    <name>PlatformSwitch</name>
+    <message>
+        <location filename="../../cs_companion/ui/platform_switch.py" line="35" />
+        <source>当前平台：话术按平台显示 (Ctrl+P 切换)</source>
+        <translation>Current platform: scripts are shown for it (Ctrl+P to switch)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/platform_switch.py" line="92" />
+        <source>已切换到 %1</source>
+        <translation>Switched to %1</translation>
+    </message>
+</context>
+<context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="64" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="70" />
         <source>收藏 (Ctrl+D)</source>
         <translation>Favourite (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="76" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="86" />
         <source>已手动修改回复；点“恢复”可重新生成</source>
         <translation>Reply edited manually; click “Restore” to regenerate it</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="85" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="95" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="86" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="96" />
         <source>丢弃手动修改，按字段重新生成回复</source>
         <translation>Discard manual edits and regenerate the reply from the fields</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="90" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="100" />
         <source>新会话</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="91" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="101" />
         <source>清空订单号等已填内容 (Ctrl+N)</source>
         <translation>Clear order number and other filled-in fields (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="95" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="105" />
         <source>复制回复</source>
         <translation>Copy reply</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="97" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="107" />
         <source>复制到剪贴板 (Enter / Ctrl+Enter)</source>
         <translation>Copy to clipboard (Enter / Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="115" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="125" />
         <source>没有匹配的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="124" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="134" />
         <source>思路：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="187" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="218" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="196" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="227" />
         <source>⛔ 回复含平台禁止的内容，建议修改；确需发送请在5秒内再按一次</source>
         <translation>⛔ The reply breaks a platform rule. Please edit it; to send it anyway, press again within 5 s</translation>
     </message>
@@ -310,7 +328,7 @@
         <translation>Select a reply to preview it here</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/preview.py" line="117" />
+        <location filename="../../cs_companion/ui/preview.py" line="122" />
         <source>发送前请修改：</source>
         <translation>Fix before sending:</translation>
     </message>
@@ -376,27 +394,27 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="51" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="56" />
         <source>搜索话术：中文 / 拼音 / 首字母，或粘贴客户消息</source>
         <translation>Search: words, pinyin, initials, or paste a message</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="64" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="73" />
         <source>没有完全匹配的话术，可能是：</source>
         <translation>No exact match. Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="118" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="147" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="118" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="147" />
         <source>★收藏</source>
         <translation>★Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/search_panel.py" line="121" />
+        <location filename="../../cs_companion/ui/search_panel.py" line="150" />
         <source>最近</source>
         <translation>Recent</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 from conftest import BUILTIN_LIBRARY
 
 from cs_companion.core.loader import load_path
-from cs_companion.core.models import Field, FieldType, FollowUp, Script
+from cs_companion.core.models import Field, FieldType, FollowUp, Library, Script
 from cs_companion.core.reminders import (
     DONE,
     DUE,
@@ -206,3 +206,21 @@ def test_default_follow_up_after_a_duration_or_at_the_typed_eta() -> None:
     assert follow_up_due(script_with(FollowUp("eta")), {"eta": "今天18:00前"}, NOW) == at(15, 17, 30)
     assert follow_up_due(script_with(FollowUp("eta")), {"eta": "等通知"}, NOW) is None
     assert follow_up_due(script_with(FollowUp("eta")), {}, NOW) is None
+
+
+def test_a_stage_script_for_another_platform_is_skipped() -> None:
+    library = load_path(BUILTIN_LIBRARY).library
+    assert library is not None
+    jd_only = Script(
+        "team.nudge.jd_1h",
+        "payment.nudge",
+        "京东催付",
+        "您好",
+        meta=MappingProxyType({"stage": "1h"}),
+        platforms=("jd",),
+    )
+    from cs_companion.core.models import Library
+
+    with_jd = Library(scripts=(*library.scripts, jd_only))
+    assert nudge_scripts(with_jd, "jd")["1h"] == "team.nudge.jd_1h"
+    assert nudge_scripts(with_jd, "taobao")["1h"] == "payment.nudge.stage_1h"

@@ -325,3 +325,26 @@ def test_font_size_reaches_the_list_form_and_preview_live_and_after_restart(qtbo
     window.close()
     again = make_window(qtbot)
     assert again.preview.editor.font().pointSize() == 24
+
+
+def test_hand_edits_survive_looking_at_other_scripts_until_restored(window: MainWindow) -> None:
+    assert window.select_script("general.greeting.welcome")
+    editor = window.preview.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, "（我改过的）")
+    edited = window.current_text()
+    assert window.select_script("general.closing.thanks") or window.select_script(window.model.script_at(1).id)
+    assert window.select_script("general.greeting.welcome")
+    assert window.current_text() == edited and window.preview.user_edited
+    window.reply_panel.reset_button.click()
+    assert "（我改过的）" not in window.current_text()
+    assert window.select_script("general.closing.thanks") or True
+    assert window.select_script("general.greeting.welcome")
+    assert "（我改过的）" not in window.current_text()
+
+
+def test_result_list_never_scrolls_sideways(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClicks(window.search, "wlyc")
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.results.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert not window.results.horizontalScrollBar().isVisible()
