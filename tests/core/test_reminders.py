@@ -219,8 +219,6 @@ def test_a_stage_script_for_another_platform_is_skipped() -> None:
         meta=MappingProxyType({"stage": "1h"}),
         platforms=("jd",),
     )
-    from cs_companion.core.models import Library
-
     with_jd = Library(scripts=(*library.scripts, jd_only))
     assert nudge_scripts(with_jd, "jd")["1h"] == "team.nudge.jd_1h"
     assert nudge_scripts(with_jd, "taobao")["1h"] == "payment.nudge.stage_1h"
