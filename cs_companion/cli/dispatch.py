@@ -25,6 +25,7 @@ from cs_companion.cli import (
     extract_commands,
     interchange_commands,
     library_commands,
+    stats_commands,
     update_commands,
 )
 from cs_companion.cli.errors import CliError
@@ -44,6 +45,7 @@ COMMAND_MODULES: tuple[Callable[[argparse._SubParsersAction], None], ...] = (  #
     extract_commands.register,
     check_commands.register,
     interchange_commands.register,
+    stats_commands.register,
 )
 
 

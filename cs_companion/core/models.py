@@ -48,6 +48,19 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
+class FollowUp:
+    """A reminder a script sets when it is copied (``follow_up: {after: 2h, note: 回电}``).
+
+    ``after`` is a duration (``30m``, ``2h``, ``1d``) or ``eta``: the time the
+    agent typed into the script's ETA field, because a call-back promise is
+    only kept if the reminder comes before the promised time.
+    """
+
+    after: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Script:
     """One reply an agent can send, with the words customers use to ask for it."""
 
@@ -67,6 +80,7 @@ class Script:
     """Platform ids this script is for; empty means every platform."""
     variants: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Platform id -> body used on that platform instead of ``body`` (京东 says 您好 where 淘宝 says 亲)."""
+    follow_up: FollowUp | None = None
 
     @property
     def category(self) -> str:

@@ -18,6 +18,7 @@ from cs_companion.core.fieldtypes import FieldValueError, normalise_value
 from cs_companion.core.models import Category, Field, FieldType, Layer, LibraryInfo, Platform, Scenario, Script
 from cs_companion.core.platform_schema import PlatformRefs, read_platform_list, read_script_platforms, read_variants
 from cs_companion.core.problems import Location, Problem, Severity
+from cs_companion.core.schema_follow_up import read_follow_up
 from cs_companion.core.yamlsafe import YamlList, YamlMap
 
 SCHEMA_VERSION = 1
@@ -48,7 +49,7 @@ MAX_SHOWN_CHARS = 40
 
 TOP_KEYS = {"schema", "library", "categories", "scenarios", "scripts", "forbidden_phrases", "compliance", "platforms"}
 SCRIPT_KEYS = {"id", "scenario", "title", "body", "keywords", "examples", "fields", "notes", "meta", "platforms"}
-SCRIPT_KEYS |= {"variants"}
+SCRIPT_KEYS |= {"variants", "follow_up"}
 FIELD_KEYS = {"name", "label", "type", "required", "default", "options", "hint"}
 INFO_KEYS = {"name", "version", "updated", "author"}
 
@@ -312,6 +313,7 @@ def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer, refs: 
     examples = check.text_list(data, "examples", where, limit=MAX_EXAMPLE_CHARS)
     notes = check.text(data, "notes", where, limit=MAX_NOTES_CHARS)
     meta = _read_meta(data, check, where)
+    follow_up = read_follow_up(data, check, where, fields)
     if not (ok and scenario and title.strip() and body.strip()):
         return None
     return Script(
@@ -329,6 +331,7 @@ def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer, refs: 
         line=loc.line,
         platforms=platforms,
         variants=MappingProxyType(variants),
+        follow_up=follow_up,
     )
 
 

@@ -57,6 +57,16 @@ class AppPaths:
         return self.data / "my_scripts.yaml"
 
     @property
+    def reminders_file(self) -> Path:
+        """Follow-ups and payment nudges (order numbers and notes; never customer text)."""
+        return self.data / "reminders.json"
+
+    @property
+    def usage_stats_file(self) -> Path:
+        """Per-script daily counts of copies, pastes and compliance overrides."""
+        return self.data / "usage_stats.json"
+
+    @property
     def snapshot_file(self) -> Path:
         """Compiled library + search index, rebuilt when any library file changes."""
         return self.cache / "library.snapshot"

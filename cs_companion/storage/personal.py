@@ -88,6 +88,11 @@ def script_to_dict(script: Script) -> dict[str, Any]:
         data["notes"] = _Literal(script.notes) if "\n" in script.notes else script.notes
     if script.meta:
         data["meta"] = dict(script.meta)
+    if script.follow_up is not None:  # copy to mine keeps the call-back reminder
+        follow_up = {"after": script.follow_up.after}
+        if script.follow_up.note:
+            follow_up["note"] = script.follow_up.note
+        data["follow_up"] = follow_up
     return data
 
 

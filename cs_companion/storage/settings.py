@@ -56,6 +56,12 @@ class SystemConfig:
         value = self.presets.get("team_source")
         return value if isinstance(value, str) else None
 
+    @property
+    def stats_folder(self) -> Path | None:
+        """The shared folder IT named for the daily usage CSVs (``"stats_folder"``), or None."""
+        value = self.presets.get("stats_folder")
+        return Path(value).expanduser() if isinstance(value, str) and value.strip() else None
+
 
 def _coerce(data: dict[str, Any], base: Settings) -> Settings:
     """Take the keys of ``data`` that exist in Settings and have the right type."""

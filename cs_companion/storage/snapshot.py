@@ -28,6 +28,7 @@ from cs_companion.core.models import (
     Category,
     Field,
     FieldType,
+    FollowUp,
     Layer,
     Library,
     LibraryInfo,
@@ -40,9 +41,10 @@ from cs_companion.core.search import SearchIndex
 from cs_companion.storage.atomic import write_bytes_atomic
 
 MAGIC = b"CSCSNAP1"
-FORMAT = 4
+FORMAT = 5
 """2: keyed on file content instead of size and mtime; 3: the library carries its compliance allow-list;
-4: platforms (with their values) and each script's platform filter and variants."""
+4: platforms (with their values) and each script's platform filter and variants;
+5: scripts carry their default follow-up (``follow_up:``)."""
 
 T = TypeVar("T")
 
@@ -87,6 +89,7 @@ def _script_state(s: Script) -> tuple[Any, ...]:
         s.line,
         s.platforms,
         dict(s.variants),
+        (s.follow_up.after, s.follow_up.note) if s.follow_up is not None else None,
     )
 
 
@@ -120,6 +123,7 @@ def _script_from_state(t: tuple[Any, ...], field_cache: dict[tuple[Any, ...], Fi
         line=t[11],
         platforms=tuple(t[12]),
         variants=MappingProxyType(dict(t[13])),
+        follow_up=FollowUp(*t[14]) if t[14] is not None else None,
     )
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from cs_companion import APP_DISPLAY_NAME, APP_NAME, ORGANIZATION, __version__
 from cs_companion.core.models import Layer
 from cs_companion.core.problems import Problem
+from cs_companion.core.reminders import Clock, system_clock
 from cs_companion.storage.agent_library import load_agent_library
 from cs_companion.storage.atomic import sweep_stale_temp_files
 from cs_companion.storage.paths import AppPaths, system_config_file
@@ -32,6 +33,7 @@ from cs_companion.storage.resources import resource_path
 from cs_companion.storage.settings import SettingsStore, load_system_config
 from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.storage.userstate import UserStateStore
+from cs_companion.ui import reminders_controller, usage_recorder
 from cs_companion.ui.main_window import MainWindow
 from cs_companion.ui.single_instance import NOTIFIED, UNREACHABLE, SingleInstance
 from cs_companion.ui.tray import Tray, bring_to_front
@@ -126,11 +128,17 @@ def build_context(paths: AppPaths, team_library: Path | None = None) -> WindowCo
     return WindowContext(paths, settings_store, settings, state_store, state, loaded, messages)
 
 
-def build_main_window(paths: AppPaths, team_library: Path | None = None) -> MainWindow:
-    """The main window, not yet shown. A QApplication must exist."""
+def build_main_window(paths: AppPaths, team_library: Path | None = None, clock: Clock = system_clock) -> MainWindow:
+    """The main window, not yet shown, with follow-ups and usage counting. A QApplication must exist.
+
+    ``clock`` tells reminders and statistics the time (tests pass a fake one).
+    """
     context = build_context(paths, team_library)
     install_translations(context.settings.language)
-    return MainWindow(context)
+    window = MainWindow(context)
+    reminders_controller.attach(window, paths, clock)
+    usage_recorder.attach(window, paths, clock)
+    return window
 
 
 def connect_updates(window: MainWindow, paths: AppPaths, team_library: Path | None = None) -> UpdateController:
@@ -237,10 +245,14 @@ def run_app(team_library: Path | None = None) -> int:
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(window, app.windowIcon())
         tray.show()
+        for reminders in window.findChildren(reminders_controller.RemindersController):
+            reminders.set_tray(tray)
     window.show()
     if tray is None:
         app.setQuitOnLastWindowClosed(True)
     app.aboutToQuit.connect(window.save_geometry)
+    for recorder in window.findChildren(usage_recorder.UsageRecorder):
+        app.aboutToQuit.connect(recorder.write_shared)
     app.aboutToQuit.connect(instance.close)
     if os.environ.get(EXIT_AFTER_SHOW_ENV):
         partial = " partial" if window.loaded.partial else ""
