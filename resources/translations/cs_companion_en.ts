@@ -62,6 +62,34 @@
     </message>
 </context>
 <context>
+    <name>DueStrip</name>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="173" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="176" />
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="179" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="192" />
+        <source>（另有 %1 条到期）</source>
+        <translation>(%1 more due)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="193" />
+        <source>⏰ 提醒到期：</source>
+        <translation>⏰ Reminder due: </translation>
+    </message>
+</context>
+<context>
     <name>FieldForm</name>
     <message>
         <location filename="../../cs_companion/ui/field_form.py" line="37" />
@@ -128,6 +156,74 @@
         <location filename="../../cs_companion/ui/field_form.py" line="234" />
         <source>取自客户消息，可修改</source>
         <translation>Taken from the customer's message; you can edit it</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpChooser</name>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="52" />
+        <source>设置跟进提醒</source>
+        <translation>Set a follow-up reminder</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="59" />
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="60" />
+        <source>订单号</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="63" />
+        <source>例如 回电告知退款进度（不要写客户原话）</source>
+        <translation>e.g. call back about the refund (do not copy the customer's words)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="64" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="67" />
+        <source>按预计时间（%1）</source>
+        <translation>At the ETA (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="67" />
+        <source>按预计时间</source>
+        <translation>At the ETA</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="69" />
+        <source>30 分钟后</source>
+        <translation>In 30 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="70" />
+        <source>2 小时后</source>
+        <translation>In 2 hours</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="71" />
+        <source>明天 10:00</source>
+        <translation>Tomorrow 10:00</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="82" />
+        <source>当前话术没有填写预计时间</source>
+        <translation>The current reply has no ETA filled in</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="95" />
+        <source>按所选时间提醒</source>
+        <translation>Remind at the chosen time</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="105" />
+        <source>看不懂预计时间“%1”，请在下面选择提醒时间</source>
+        <translation>Cannot read the ETA “%1”; choose the reminder time below</translation>
     </message>
 </context>
 <context>
@@ -353,6 +449,35 @@
     </message>
 </context>
 <context>
+    <name>NudgeDialog</name>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="128" />
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="148" />
+        <source>开始催付</source>
+        <translation>Start payment nudges</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="131" />
+        <source>下单后 10 分钟、1 小时、3 小时、12 小时、24 小时各提醒一次，打开对应催付话术。</source>
+        <translation>Reminds 10 minutes, 1, 3, 12 and 24 hours after the order and opens the matching nudge script.</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="137" />
+        <source>订单号</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="141" />
+        <source>下单时间</source>
+        <translation>Order time</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminder_dialogs.py" line="157" />
+        <source>请填写订单号</source>
+        <translation>Please enter the order number</translation>
+    </message>
+</context>
+<context>
     <name>PlatformSwitch</name>
     <message>
         <location filename="../../cs_companion/ui/platform_switch.py" line="35" />
@@ -363,6 +488,123 @@
         <location filename="../../cs_companion/ui/platform_switch.py" line="92" />
         <source>已切换到 %1</source>
         <translation>Switched to %1</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersController</name>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="81" />
+        <source>设置跟进提醒…</source>
+        <translation>Set a follow-up reminder…</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="82" />
+        <source>开始催付…</source>
+        <translation>Start payment nudges…</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="83" />
+        <source>提醒列表</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="122" />
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="132" />
+        <source>提醒未能保存：</source>
+        <translation>The reminder could not be saved: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="141" />
+        <source>等 %1 条提醒</source>
+        <translation>and %1 more reminders</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="143" />
+        <source>客服提醒到期</source>
+        <translation>Reminder due</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="154" />
+        <source>已设提醒：</source>
+        <translation>Reminder set: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="161" />
+        <source>已开始催付：%1 个提醒</source>
+        <translation>Payment nudges started: %1 reminders</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="161" />
+        <source>该订单已在催付中</source>
+        <translation>This order is already being nudged</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="168" />
+        <source>已停止催付</source>
+        <translation>Payment nudges stopped</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="182" />
+        <source>提醒 %1</source>
+        <translation>Reminders %1</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="182" />
+        <source>提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="184" />
+        <source>到期 %1 · 待办 %2（Ctrl+T 设置提醒）</source>
+        <translation>Due %1 · to do %2 (Ctrl+T sets a reminder)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="243" />
+        <source>这条话术约定了回复时间，但看不懂预计时间；请按 Ctrl+T 设置提醒</source>
+        <translation>This reply promises a time, but the ETA cannot be read; press Ctrl+T to set a reminder</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="250" />
+        <source>已自动设置跟进提醒：%1 %2</source>
+        <translation>Follow-up reminder set: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="80" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="81" />
+        <source>打开对应话术并填好订单号</source>
+        <translation>Open the matching script with the order number filled</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="84" />
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="87" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="89" />
+        <source>已付款，停止催付</source>
+        <translation>Paid: stop nudging</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="107" />
+        <source>提醒：到期 %1 · 待办 %2</source>
+        <translation>Reminders: due %1 · to do %2</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reminders_panel.py" line="126" />
+        <source>没有提醒。Ctrl+T 为当前会话设置跟进提醒。</source>
+        <translation>No reminders. Ctrl+T sets a follow-up for the current chat.</translation>
     </message>
 </context>
 <context>
@@ -745,6 +987,29 @@
         <location filename="../../cs_companion/ui/update_messages.py" line="114" />
         <source>团队话术库已是最新：</source>
         <translation>Team library is up to date: </translation>
+    </message>
+</context>
+<context>
+    <name>UsageRecorder</name>
+    <message>
+        <location filename="../../cs_companion/ui/usage_recorder.py" line="51" />
+        <source>导出使用统计…</source>
+        <translation>Export usage statistics…</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/usage_recorder.py" line="89" />
+        <source>导出使用统计</source>
+        <translation>Export usage statistics</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/usage_recorder.py" line="98" />
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/usage_recorder.py" line="100" />
+        <source>已导出 %1 行使用统计</source>
+        <translation>Exported %1 rows of usage statistics</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,8 @@ SAVER = """
         state.record_use(f"general.greeting.s{i % 7}")
         state_store.save(state)
         if i % 5 == 0:
-            personal.add(Script(id=f"my.{run}.{i}", scenario="x.case", title=f"k{i}", body=f"亲，{i}", layer=Layer.PERSONAL))
+            script = Script(id=f"my.{run}.{i}", scenario="x.case", title=f"k{i}", body=f"亲，{i}", layer=Layer.PERSONAL)
+            personal.add(script)
 """
 
 
