@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from cs_companion.core import library_limits as limits
 from cs_companion.core.body_checks import check_text
 from cs_companion.core.compliance_schema import read_compliance
 from cs_companion.core.fieldtypes import FieldValueError, normalise_value
@@ -24,28 +25,6 @@ from cs_companion.core.yamlsafe import YamlList, YamlMap
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 SCENARIO_PATTERN = re.compile(r"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$")
-
-# Length limits: generous for real scripts (the built-in library's longest title
-# is 24 characters, body 172), small enough that a hostile library cannot make
-# indexing or a keystroke slow (titles and keywords get pinyin: ~5 µs a character).
-MAX_TEXT_CHARS = 200
-"""Default for any text value without its own limit (names, labels, hints, library info)."""
-MAX_TITLE_CHARS = 200
-MAX_BODY_CHARS = 4000
-MAX_NOTES_CHARS = 2000
-MAX_PHRASE_CHARS = 100
-"""A keyword, scenario alias, option or forbidden phrase: something an agent types or picks."""
-MAX_EXAMPLE_CHARS = 300
-"""A customer message the search matches pasted messages against."""
-MAX_DEFAULT_CHARS = 500
-MAX_META_CHARS = 500
-MAX_LIST_ITEMS = 50
-"""Keywords, examples, aliases or options per script/scenario/field."""
-MAX_FIELDS = 20
-MAX_META_KEYS = 20
-MAX_FORBIDDEN_PHRASES = 10_000
-MAX_SHOWN_CHARS = 40
-"""Library text quoted in a message is cut to this, so one problem stays one readable line."""
 
 TOP_KEYS = {"schema", "library", "categories", "scenarios", "scripts", "forbidden_phrases", "compliance", "platforms"}
 SCRIPT_KEYS = {"id", "scenario", "title", "body", "keywords", "examples", "fields", "notes", "meta", "platforms"}
@@ -86,7 +65,9 @@ class _Checker:
     def warn(self, loc: Location, message: str) -> None:
         self.problems.append(loc.problem(message, Severity.WARNING))
 
-    def text(self, data: YamlMap, key: str, where: str, *, required: bool = False, limit: int = MAX_TEXT_CHARS) -> str:
+    def text(
+        self, data: YamlMap, key: str, where: str, *, required: bool = False, limit: int = limits.MAX_TEXT_CHARS
+    ) -> str:
         """A string value; numbers are accepted as their text (e.g. ``version: 2``).
 
         A value longer than ``limit`` characters is an error (it is still
@@ -113,8 +94,8 @@ class _Checker:
         key: str,
         where: str,
         *,
-        limit: int = MAX_PHRASE_CHARS,
-        max_items: int = MAX_LIST_ITEMS,
+        limit: int = limits.MAX_PHRASE_CHARS,
+        max_items: int = limits.MAX_LIST_ITEMS,
     ) -> tuple[str, ...]:
         """A list of strings; a single string is accepted as a one-item list.
 
@@ -168,7 +149,7 @@ class _Checker:
 
 def shown(text: str) -> str:
     """Library text cut to a readable length for a message."""
-    return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
+    return text if len(text) <= limits.MAX_SHOWN_CHARS else text[: limits.MAX_SHOWN_CHARS] + "…"
 
 
 def _type_name(value: Any) -> str:
@@ -210,8 +191,8 @@ def read_file_data(data: Any, filename: str, layer: Layer) -> ParsedFile:
         cat = check.mapping(item, loc, "a category")
         if cat is not None:
             check.unknown_keys(cat, {"id", "name"}, "a category")
-            cid = check.text(cat, "id", "a category", required=True, limit=MAX_PHRASE_CHARS)
-            name = check.text(cat, "name", "a category", limit=MAX_PHRASE_CHARS)
+            cid = check.text(cat, "id", "a category", required=True, limit=limits.MAX_PHRASE_CHARS)
+            name = check.text(cat, "name", "a category", limit=limits.MAX_PHRASE_CHARS)
             if cid:
                 parsed.categories.append(Category(cid, name or cid))
                 parsed.category_locations.setdefault(cid, cat.loc("id"))
@@ -226,7 +207,7 @@ def read_file_data(data: Any, filename: str, layer: Layer) -> ParsedFile:
             parsed.scripts.append((script, loc))
             parsed.scenario_refs.setdefault(script.id, item.loc("scenario"))
     parsed.forbidden_phrases = list(
-        check.text_list(top, "forbidden_phrases", "the top level", max_items=MAX_FORBIDDEN_PHRASES)
+        check.text_list(top, "forbidden_phrases", "the top level", max_items=limits.MAX_FORBIDDEN_PHRASES)
     )
     parsed.forbidden_phrases, parsed.compliance_allow = read_compliance(top, check, parsed.forbidden_phrases)
     return parsed
@@ -263,15 +244,15 @@ def _read_scenario(item: Any, loc: Location, check: _Checker) -> Scenario | None
     if data is None:
         return None
     check.unknown_keys(data, {"id", "name", "aliases"}, "a scenario")
-    sid = check.text(data, "id", "a scenario", required=True, limit=MAX_PHRASE_CHARS)
-    if sid and (len(sid) > MAX_PHRASE_CHARS or not SCENARIO_PATTERN.match(sid)):
+    sid = check.text(data, "id", "a scenario", required=True, limit=limits.MAX_PHRASE_CHARS)
+    if sid and (len(sid) > limits.MAX_PHRASE_CHARS or not SCENARIO_PATTERN.match(sid)):
         check.error(
             data.loc("id"), f"scenario id '{shown(sid)}' must look like 'category.name' (letters, digits, _ and -)"
         )
         return None
     aliases = check.text_list(data, "aliases", f"scenario '{sid}'")
     # A name may be left out when the entry only adds aliases to a scenario of a lower layer.
-    name = check.text(data, "name", f"scenario '{sid}'", required=not aliases, limit=MAX_PHRASE_CHARS)
+    name = check.text(data, "name", f"scenario '{sid}'", required=not aliases, limit=limits.MAX_PHRASE_CHARS)
     return Scenario(sid, name or sid, aliases) if sid else None
 
 
@@ -279,7 +260,7 @@ def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer, refs: 
     data = check.mapping(item, loc, "a script")
     if data is None:
         return None
-    sid = check.text(data, "id", "a script", required=True, limit=MAX_PHRASE_CHARS)
+    sid = check.text(data, "id", "a script", required=True, limit=limits.MAX_PHRASE_CHARS)
     where = f"script '{shown(sid)}'" if sid else "a script"
     check.unknown_keys(data, SCRIPT_KEYS, where)
     ok = bool(sid)
@@ -288,16 +269,16 @@ def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer, refs: 
             data.loc("id"), f"script id '{shown(sid)}' may only use letters, digits, '.', '_' and '-' (max 100)"
         )
         ok = False
-    scenario = check.text(data, "scenario", where, required=True, limit=MAX_PHRASE_CHARS)
-    if scenario and (len(scenario) > MAX_PHRASE_CHARS or not SCENARIO_PATTERN.match(scenario)):
+    scenario = check.text(data, "scenario", where, required=True, limit=limits.MAX_PHRASE_CHARS)
+    if scenario and (len(scenario) > limits.MAX_PHRASE_CHARS or not SCENARIO_PATTERN.match(scenario)):
         check.error(data.loc("scenario"), f"scenario '{shown(scenario)}' in {where} must look like 'category.name'")
         ok = False
-    title = check.text(data, "title", where, required=True, limit=MAX_TITLE_CHARS)
-    body = check.text(data, "body", where, required=True, limit=MAX_BODY_CHARS)
+    title = check.text(data, "title", where, required=True, limit=limits.MAX_TITLE_CHARS)
+    body = check.text(data, "body", where, required=True, limit=limits.MAX_BODY_CHARS)
     fields = _read_fields(data, check, where)
     platforms = read_script_platforms(data, check, where, refs)
-    variants, used, value_uses, variant_ids = read_variants(data, check, where, fields, MAX_BODY_CHARS)
-    if len(body) <= MAX_BODY_CHARS:  # an over-long body is already an error; do not scan megabytes for braces
+    variants, used, value_uses, variant_ids = read_variants(data, check, where, fields, limits.MAX_BODY_CHARS)
+    if len(body) <= limits.MAX_BODY_CHARS:  # an over-long body is already an error; do not scan megabytes for braces
         body_used, body_uses = check_text(data, "body", body, fields, check.problems, where)
         used |= body_used
         value_uses = body_uses + value_uses
@@ -310,8 +291,8 @@ def _read_script(item: Any, loc: Location, check: _Checker, layer: Layer, refs: 
             check.warn(vloc, f"variant '{pid}' of {where} is never used: the script is only for {', '.join(platforms)}")
     refs.values += [(sid, platforms, use) for use in value_uses]
     keywords = check.text_list(data, "keywords", where)
-    examples = check.text_list(data, "examples", where, limit=MAX_EXAMPLE_CHARS)
-    notes = check.text(data, "notes", where, limit=MAX_NOTES_CHARS)
+    examples = check.text_list(data, "examples", where, limit=limits.MAX_EXAMPLE_CHARS)
+    notes = check.text(data, "notes", where, limit=limits.MAX_NOTES_CHARS)
     meta = _read_meta(data, check, where)
     follow_up = read_follow_up(data, check, where, fields)
     if not (ok and scenario and title.strip() and body.strip()):
@@ -341,14 +322,14 @@ def _read_meta(data: YamlMap, check: _Checker, where: str) -> dict[str, str]:
     meta = check.mapping(data["meta"], data.loc("meta"), f"'meta' of {where}")
     if meta is None:
         return {}
-    if len(meta) > MAX_META_KEYS:
-        check.error(data.loc("meta"), f"'meta' of {where} has {len(meta):,} keys; the limit is {MAX_META_KEYS}")
+    if len(meta) > limits.MAX_META_KEYS:
+        check.error(data.loc("meta"), f"'meta' of {where} has {len(meta):,} keys; the limit is {limits.MAX_META_KEYS}")
     result = {}
     for key in meta:
-        if len(key) > MAX_PHRASE_CHARS:
+        if len(key) > limits.MAX_PHRASE_CHARS:
             check.error(meta.loc(key), f"a key of 'meta' of {where} is {len(key):,} characters; the limit is 100")
             continue
-        value = check.text(meta, key, f"'meta' of {where}", limit=MAX_META_CHARS)
+        value = check.text(meta, key, f"'meta' of {where}", limit=limits.MAX_META_CHARS)
         result[str(key)] = value
     return result
 
@@ -357,15 +338,15 @@ def _read_fields(data: YamlMap, check: _Checker, where: str) -> list[Field]:
     fields: list[Field] = []
     seen: set[str] = set()
     items = _items(data, "fields", check)
-    if len(items) > MAX_FIELDS:
-        check.error(data.loc("fields"), f"{where} has {len(items):,} fields; the limit is {MAX_FIELDS}")
+    if len(items) > limits.MAX_FIELDS:
+        check.error(data.loc("fields"), f"{where} has {len(items):,} fields; the limit is {limits.MAX_FIELDS}")
     for item, loc in items:
         spec = check.mapping(item, loc, f"a field of {where}")
         if spec is None:
             continue
         check.unknown_keys(spec, FIELD_KEYS, f"a field of {where}")
-        name = check.text(spec, "name", f"a field of {where}", required=True, limit=MAX_PHRASE_CHARS)
-        if not name or len(name) > MAX_PHRASE_CHARS:
+        name = check.text(spec, "name", f"a field of {where}", required=True, limit=limits.MAX_PHRASE_CHARS)
+        if not name or len(name) > limits.MAX_PHRASE_CHARS:
             continue
         fwhere = f"field '{name}' of {where}"
         if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
@@ -375,7 +356,7 @@ def _read_fields(data: YamlMap, check: _Checker, where: str) -> list[Field]:
             check.error(spec.loc("name"), f"{where} declares field '{name}' twice")
             continue
         seen.add(name)
-        type_text = check.text(spec, "type", fwhere, limit=MAX_PHRASE_CHARS) or FieldType.TEXT.value
+        type_text = check.text(spec, "type", fwhere, limit=limits.MAX_PHRASE_CHARS) or FieldType.TEXT.value
         try:
             ftype = FieldType(type_text)
         except ValueError:
@@ -391,14 +372,14 @@ def _read_fields(data: YamlMap, check: _Checker, where: str) -> list[Field]:
             check.error(spec.location, f"{fwhere} is a choice but has no 'options'")
         fld = Field(
             name=name,
-            label=check.text(spec, "label", fwhere, limit=MAX_PHRASE_CHARS) or name,
+            label=check.text(spec, "label", fwhere, limit=limits.MAX_PHRASE_CHARS) or name,
             type=ftype,
             required=required,
-            default=check.text(spec, "default", fwhere, limit=MAX_DEFAULT_CHARS),
+            default=check.text(spec, "default", fwhere, limit=limits.MAX_DEFAULT_CHARS),
             options=options,
             hint=check.text(spec, "hint", fwhere),
         )
-        if fld.default and len(fld.default) <= MAX_DEFAULT_CHARS:
+        if fld.default and len(fld.default) <= limits.MAX_DEFAULT_CHARS:
             try:
                 normalise_value(fld, fld.default)
             except FieldValueError as exc:

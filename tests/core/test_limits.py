@@ -14,10 +14,7 @@ from hostile_libraries import hostile_library
 
 from cs_companion.core import budget
 from cs_companion.core.budget import MAX_SEARCH_PHRASE_CHARS, budget_problem, indexed_chars
-from cs_companion.core.loader import LoadResult, load_sources
-from cs_companion.core.models import Layer, Library, Script
-from cs_companion.core.problems import Location, Problem
-from cs_companion.core.schema import (
+from cs_companion.core.library_limits import (
     MAX_BODY_CHARS,
     MAX_DEFAULT_CHARS,
     MAX_EXAMPLE_CHARS,
@@ -27,6 +24,9 @@ from cs_companion.core.schema import (
     MAX_PHRASE_CHARS,
     MAX_TITLE_CHARS,
 )
+from cs_companion.core.loader import LoadResult, load_sources
+from cs_companion.core.models import Layer, Library, Script
+from cs_companion.core.problems import Location, Problem
 from cs_companion.core.yamlsafe import MAX_EXPANDED_CHARS
 
 HEADER = "schema: 1\nscripts:\n"

@@ -21,8 +21,8 @@ from cs_companion.core.interchange import duplicates
 from cs_companion.core.interchange.model import Imported, RawPhrase
 from cs_companion.core.interchange.placeholders import convert_placeholders
 from cs_companion.core.interchange.suggest import REVIEW_BELOW, ScenarioSuggester
+from cs_companion.core.library_limits import MAX_PHRASE_CHARS
 from cs_companion.core.models import Field, Layer, Library, Script
-from cs_companion.core.schema import MAX_PHRASE_CHARS
 from cs_companion.core.template import PLACEHOLDER
 
 TITLE_CHARS = 24
