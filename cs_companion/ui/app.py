@@ -219,6 +219,8 @@ def run_app(team_library: Path | None = None) -> int:
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(window, app.windowIcon())
+        tray.set_hotkey(window.delivery.hotkey_text)
+        window.delivery.hotkey_changed.connect(tray.set_hotkey)
         tray.show()
     window.show()
     if tray is None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter, QTool
 
 from cs_companion.core.browse import Usage
 from cs_companion.core.models import Layer, Script
+from cs_companion.desktop import Desktop
 from cs_companion.storage.paths import AppPaths
 from cs_companion.storage.settings import Settings, SettingsStore
 from cs_companion.storage.stack import LoadedLibrary
@@ -25,6 +26,7 @@ from cs_companion.sync.updates import UpdateResult
 from cs_companion.ui import window_dialogs
 from cs_companion.ui.actions import install_actions
 from cs_companion.ui.banner import Banner
+from cs_companion.ui.delivery import Delivery
 from cs_companion.ui.qt_clipboard import set_clipboard_text
 from cs_companion.ui.reply_panel import ReplyPanel
 from cs_companion.ui.search_panel import SearchPanel
@@ -45,6 +47,7 @@ class WindowContext:
     state: UserState
     loaded: LoadedLibrary
     startup_messages: list[str] = field(default_factory=list)
+    desktop: Desktop | None = None  # None: the one the Qt platform has (see cs_companion.desktop.detect)
 
 
 class MainWindow(QMainWindow):
@@ -125,7 +128,10 @@ class MainWindow(QMainWindow):
         self.conversation = self.reply_panel.conversation
         self.search_panel.current_changed.connect(self._on_script_selected)
         self.search_panel.activated.connect(self.activate_current)
-        self.reply_panel.send_requested.connect(self.copy_current)
+        self.delivery = Delivery(self, self.ctx.desktop)
+        self.reply_panel.send_requested.connect(self.delivery.send)
+        self.reply_panel.copy_requested.connect(self.copy_current)
+        self.reply_panel.paste_requested.connect(self.delivery.paste)
         self.reply_panel.favourite_requested.connect(self.toggle_favourite)
         self.reply_panel.new_conversation_requested.connect(self.new_conversation)
         self.reply_panel.hint.connect(self._on_reply_hint)
@@ -146,6 +152,7 @@ class MainWindow(QMainWindow):
             "settings": lambda: window_dialogs.open_settings(self),
             "quit": QApplication.quit,
             "copy": self.copy_current,
+            "paste": self.delivery.paste,
             "focus_search": self.focus_search,
             "escape": self._on_escape,
         }
@@ -164,6 +171,7 @@ class MainWindow(QMainWindow):
         self.pin_button.setChecked(settings.always_on_top)
         self.pin_button.blockSignals(False)
         self.placement.set_on_top(settings.always_on_top)
+        self.delivery.apply_settings(settings)
 
     def _on_pin_toggled(self, on: bool) -> None:
         self.placement.set_on_top(on)
@@ -218,7 +226,7 @@ class MainWindow(QMainWindow):
             self.reply_panel.focus_field(missing)
             self.flash(self.tr("请先填写必填项"), ok=False)
             return
-        self.copy_current()
+        self.delivery.send()
 
     def copy_current(self) -> bool:
         """Put the reply on the clipboard if it is ready; returns whether it did."""
