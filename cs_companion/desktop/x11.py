@@ -29,7 +29,7 @@ from cs_companion.desktop.keys import parse_hotkey
 log = logging.getLogger(__name__)
 
 SOURCE_PAGER = 2  # EWMH: requests from pagers/taskbars are obeyed, not treated as focus stealing
-REPEAT_MS = 250  # a held hotkey auto-repeats; presses closer than this are one press
+REPEAT_MS = 1  # X auto-repeat sends Release+Press with the same timestamp: such a press is a held key
 MODIFIER_MASKS = {"ctrl": X.ControlMask, "alt": X.Mod1Mask, "shift": X.ShiftMask, "super": X.Mod4Mask}
 PASTE_KEYSYMS = {"ctrl+v": ("Control_L", "v"), "shift+insert": ("Shift_L", "Insert")}
 
@@ -41,7 +41,7 @@ class _Grab:
     mask: int
     callback: Callable[[], None]
     owner: X11Desktop
-    last_press: int = field(default=-(10**9))
+    last_release: int = field(default=-(10**9))
 
     def unregister(self) -> None:
         self.owner._ungrab(self)
@@ -189,14 +189,14 @@ class X11Desktop:
         ignored = X.LockMask | self._numlock | 0xFF00  # lock keys and mouse buttons do not matter
         while self.display.pending_events():
             ev = self.display.next_event()
-            if ev.type != X.KeyPress:
+            if ev.type not in (X.KeyPress, X.KeyRelease):
                 continue
             for grab in list(self._grabs):
-                if ev.detail == grab.keycode and (ev.state & ~ignored) == grab.mask:
-                    if 0 <= ev.time - grab.last_press < REPEAT_MS:
-                        grab.last_press = ev.time
-                        continue
-                    grab.last_press = ev.time
+                if ev.detail != grab.keycode or (ev.state & ~ignored) != grab.mask:
+                    continue
+                if ev.type == X.KeyRelease:
+                    grab.last_release = ev.time
+                elif not 0 <= ev.time - grab.last_release <= REPEAT_MS:  # a held key would toggle back and forth
                     grab.callback()
 
     def handle_native_message(self, message: int) -> bool:
