@@ -54,23 +54,28 @@ PASTE_VKS = {"ctrl+v": (VK_CONTROL, VK_V), "shift+insert": (VK_SHIFT, VK_INSERT)
 FIRST_HOTKEY_ID = 0xB000  # ids for RegisterHotKey without a window: any value 0x0000-0xBFFF
 
 
+# Fixed-width fields (LONG and DWORD are 32-bit on Windows, c_long is 64-bit elsewhere) so the layout the
+# tests check on Linux is the layout Windows gets.
+LONG, DWORD, WORD = ctypes.c_int32, ctypes.c_uint32, ctypes.c_uint16
+
+
 class MOUSEINPUT(ctypes.Structure):
     _fields_ = (
-        ("dx", wintypes.LONG),
-        ("dy", wintypes.LONG),
-        ("mouseData", wintypes.DWORD),
-        ("dwFlags", wintypes.DWORD),
-        ("time", wintypes.DWORD),
+        ("dx", LONG),
+        ("dy", LONG),
+        ("mouseData", DWORD),
+        ("dwFlags", DWORD),
+        ("time", DWORD),
         ("dwExtraInfo", ctypes.c_size_t),
     )
 
 
 class KEYBDINPUT(ctypes.Structure):
     _fields_ = (
-        ("wVk", wintypes.WORD),
-        ("wScan", wintypes.WORD),
-        ("dwFlags", wintypes.DWORD),
-        ("time", wintypes.DWORD),
+        ("wVk", WORD),
+        ("wScan", WORD),
+        ("dwFlags", DWORD),
+        ("time", DWORD),
         ("dwExtraInfo", ctypes.c_size_t),
     )
 
@@ -81,17 +86,18 @@ class _INPUTUNION(ctypes.Union):
 
 
 class INPUT(ctypes.Structure):
-    _fields_ = (("type", wintypes.DWORD), ("u", _INPUTUNION))
+    _fields_ = (("type", DWORD), ("u", _INPUTUNION))
 
 
 class MSG(ctypes.Structure):
     _fields_ = (
-        ("hwnd", wintypes.HWND),
-        ("message", wintypes.UINT),
-        ("wParam", wintypes.WPARAM),
-        ("lParam", wintypes.LPARAM),
-        ("time", wintypes.DWORD),
-        ("pt", wintypes.POINT),
+        ("hwnd", ctypes.c_void_p),
+        ("message", ctypes.c_uint32),
+        ("wParam", ctypes.c_size_t),
+        ("lParam", ctypes.c_ssize_t),
+        ("time", DWORD),
+        ("pt_x", LONG),
+        ("pt_y", LONG),
     )
 
 

@@ -80,8 +80,11 @@ class XSession:
 
     def _start_x(self) -> None:
         read, write = os.pipe()
-        self.spawn(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                   env=dict(os.environ), pass_fds=(write,))
+        self.spawn(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            env=dict(os.environ),
+            pass_fds=(write,),
+        )
         os.close(write)
         ready, _, _ = select.select([read], [], [], 10)
         number = os.read(read, 32).decode().strip() if ready else ""
