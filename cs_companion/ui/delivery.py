@@ -186,7 +186,7 @@ class Delivery(QObject):
             return
         if self.desktop.active_window() == pending.target:
             self._wait.stop()
-            QTimer.singleShot(SETTLE_MS, self._send_keys)
+            QTimer.singleShot(SETTLE_MS, self, self._send_keys)
         elif time.monotonic() > pending.deadline:
             self._fail(self.tr("聊天窗口没有响应切换：回复已复制，请手动粘贴"))
 
@@ -201,10 +201,10 @@ class Delivery(QObject):
             self._banner(self.tr("无法发送粘贴按键：") + str(exc) + self.tr("。回复已复制，请手动粘贴"))
             return
         if settings.also_send:
-            QTimer.singleShot(ENTER_DELAY_MS, self._send_enter)
+            QTimer.singleShot(ENTER_DELAY_MS, self, self._send_enter)
         if pending.previous and pending.previous != pending.text:
             previous = pending.previous
-            QTimer.singleShot(RESTORE_MS, lambda: self._restore(pending.text, previous))
+            QTimer.singleShot(RESTORE_MS, self, lambda: self._restore(pending.text, previous))
         self.pasted.emit(pending.target)
 
     def _send_enter(self) -> None:
@@ -233,8 +233,13 @@ class Delivery(QObject):
         self._own_text = text
 
     def _on_clipboard_changed(self) -> None:
+        # Our own copy changes the clipboard before ``copied`` names its text: look once the copy is done.
+        if self.window.settings.watch_clipboard:
+            QTimer.singleShot(0, self, self._take_copied_message)
+
+    def _take_copied_message(self) -> None:
         """Opt-in: a customer message copied in the chat becomes the search and fills the values found in it."""
-        if not self.window.settings.watch_clipboard or self.window.isActiveWindow():
+        if self.window.isActiveWindow():
             return
         text = clipboard_text()
         if not text.strip() or text == self._own_text:
