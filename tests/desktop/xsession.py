@@ -79,8 +79,19 @@ class XSession:
         return proc
 
     def _start_x(self) -> None:
+        for attempt in range(3):  # Xvfb now and then fails to report its display ("Cannot write display number")
+            number = self._start_xvfb()
+            if number:
+                break
+            time.sleep(0.2 * (attempt + 1))
+        else:
+            raise TimeoutError("Xvfb did not start (see Xvfb.log)")
+        self.spawn(["openbox", "--sm-disable"])
+        wait_for("openbox", lambda: self.root_property("_NET_SUPPORTING_WM_CHECK"), timeout=10, step=0.05)
+
+    def _start_xvfb(self) -> str:
         read, write = os.pipe()
-        self.spawn(
+        proc = self.spawn(
             ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
             env=dict(os.environ),
             pass_fds=(write,),
@@ -89,15 +100,21 @@ class XSession:
         ready, _, _ = select.select([read], [], [], 10)
         number = os.read(read, 32).decode().strip() if ready else ""
         os.close(read)
-        if not number:
-            raise TimeoutError("Xvfb did not report a display within 10s")
-        self.display = f":{number}"
-        self.env = {**os.environ, "DISPLAY": self.display}
-        self.env.pop("WAYLAND_DISPLAY", None)
-        # python-xlib leaks its sockets when a connection is refused: let xdotool find the server up first.
-        wait_for("Xvfb to accept clients", lambda: self.run("xdotool", "getdisplaygeometry"), timeout=10, step=0.02)
-        self.spawn(["openbox", "--sm-disable"])
-        wait_for("openbox", lambda: self.root_property("_NET_SUPPORTING_WM_CHECK"), timeout=10, step=0.05)
+        if number:
+            self.display = f":{number}"
+            self.env = {**os.environ, "DISPLAY": self.display}
+            self.env.pop("WAYLAND_DISPLAY", None)
+            # python-xlib leaks its sockets when a connection is refused: let xdotool find the server up first.
+            try:
+                wait_for("Xvfb to accept clients", lambda: self.run("xdotool", "getdisplaygeometry"), 5, 0.02)
+                return number
+            except TimeoutError:
+                pass
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=5)
+        self.procs.remove(proc)
+        return ""
 
     def run(self, *args: str, timeout: float = 10) -> str:
         done = subprocess.run(args, env=self.env, capture_output=True, timeout=timeout, check=False)

@@ -213,3 +213,40 @@ def test_clipboard_watch_ignores_our_own_copies_and_is_off_by_default(
     set_clipboard_text("我的快递还没到")
     qtbot.wait(50)
     assert off.search.text() == ""
+
+
+def test_settings_dialog_edits_the_delivery_options(window: MainWindow) -> None:
+    from cs_companion.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, source_locked=False, parent=window)
+    dialog.hotkey.setText("Ctrl+Alt+J")
+    dialog.paste_keys.setCurrentIndex(dialog.paste_keys.findData("shift+insert"))
+    dialog.enter_pastes.setChecked(True)
+    dialog.also_send.setChecked(True)
+    dialog.restore_clipboard.setChecked(False)
+    dialog.watch_clipboard.setChecked(True)
+    result = dialog.result_settings()
+    assert (result.hotkey, result.paste_keys, result.enter_pastes, result.also_send) == (
+        "Ctrl+Alt+J",
+        "shift+insert",
+        True,
+        True,
+    )
+    assert result.restore_clipboard is False and result.watch_clipboard is True
+    dialog.hotkey.setText("Shift+A")
+    assert not dialog.ok_button.isEnabled() and "至少要包含" in dialog.hotkey_error.text()
+    dialog.hotkey.setText("")
+    assert dialog.ok_button.isEnabled(), "an empty hotkey switches it off"
+
+
+def test_tray_names_the_hotkey(window: MainWindow) -> None:
+    from PySide6.QtGui import QIcon
+
+    from cs_companion.ui.tray import Tray
+
+    tray = Tray(window, QIcon())
+    tray.set_hotkey(window.delivery.hotkey_text)
+    assert "Ctrl+Alt+Space" in tray.hotkey_action.text()
+    window.delivery.hotkey_changed.connect(tray.set_hotkey)
+    window.delivery.apply_settings(replace(window.settings, hotkey=""))
+    assert "未启用" in tray.hotkey_action.text()
