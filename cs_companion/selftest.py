@@ -170,9 +170,9 @@ def _step_desktop(state: _State) -> str:
 
     for module in ("Xlib.support.unix_connect", "Xlib.support.vms_connect", "cs_companion.desktop.x11"):
         importlib.import_module(module)
-    for _name, module in Xlib.ext.__extensions__:
+    for _name, module in getattr(Xlib.ext, "__extensions__", ()):
         importlib.import_module(f"Xlib.ext.{module}")
-    return "X11 (python-xlib " + ".".join(map(str, Xlib.__version__)) + ")"
+    return "X11 (python-xlib " + ".".join(map(str, getattr(Xlib, "__version__", ()))) + ")"
 
 
 def _step_load_qt(state: _State) -> str:
