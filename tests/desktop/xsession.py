@@ -1,6 +1,6 @@
 """A throw-away X desktop for the real-desktop tests and benchmarks/bench_desktop.py.
 
-Xvfb picks a free display (-displayfd), openbox is the EWMH window manager,
+Xvfb takes a free display number, openbox is the EWMH window manager,
 and every process started here is killed by ``close`` (also on failure). All
 waits are bounded; missing binaries raise ``Unavailable`` so tests skip.
 """
@@ -8,7 +8,6 @@ waits are bounded; missing binaries raise ``Unavailable`` so tests skip.
 from __future__ import annotations
 
 import os
-import select
 import shutil
 import signal
 import subprocess
@@ -79,7 +78,7 @@ class XSession:
         return proc
 
     def _start_x(self) -> None:
-        for attempt in range(3):  # Xvfb now and then fails to report its display ("Cannot write display number")
+        for attempt in range(3):  # two sessions starting at once may pick the same free number
             number = self._start_xvfb()
             if number:
                 break
@@ -90,26 +89,26 @@ class XSession:
         wait_for("openbox", lambda: self.root_property("_NET_SUPPORTING_WM_CHECK"), timeout=10, step=0.05)
 
     def _start_xvfb(self) -> str:
-        read, write = os.pipe()
+        """Start Xvfb on a free display number (no lock file); "" when it did not come up.
+
+        Not ``-displayfd``: on Debian's Xvfb a second server started that way after
+        the first one exited reported display 0 and then refused every client.
+        """
+        number = next((str(n) for n in range(90, 190) if not Path(f"/tmp/.X{n}-lock").exists()), "")
+        if not number:
+            return ""
         proc = self.spawn(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-            env=dict(os.environ),
-            pass_fds=(write,),
+            ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"], env=dict(os.environ)
         )
-        os.close(write)
-        ready, _, _ = select.select([read], [], [], 10)
-        number = os.read(read, 32).decode().strip() if ready else ""
-        os.close(read)
-        if number:
-            self.display = f":{number}"
-            self.env = {**os.environ, "DISPLAY": self.display}
-            self.env.pop("WAYLAND_DISPLAY", None)
-            # python-xlib leaks its sockets when a connection is refused: let xdotool find the server up first.
-            try:
-                wait_for("Xvfb to accept clients", lambda: self.run("xdotool", "getdisplaygeometry"), 5, 0.02)
-                return number
-            except TimeoutError:
-                pass
+        self.display = f":{number}"
+        self.env = {**os.environ, "DISPLAY": self.display}
+        self.env.pop("WAYLAND_DISPLAY", None)
+        # python-xlib leaks its sockets when a connection is refused: let xdotool find the server up first.
+        try:
+            wait_for("Xvfb", lambda: proc.poll() is None and self.run("xdotool", "getdisplaygeometry"), 10, 0.02)
+            return number
+        except TimeoutError:
+            pass
         if proc.poll() is None:
             proc.kill()
         proc.wait(timeout=5)
