@@ -75,3 +75,13 @@ def test_activate_and_window_exists(session: XSession, tmp_path) -> None:  # typ
         assert desktop.activate(wid) is False
     finally:
         desktop.close()
+
+
+def test_close_twice_is_harmless(session: XSession) -> None:
+    desktop = connect(session)
+    desktop.register_hotkey("Ctrl+Alt+L", lambda: None)
+    desktop.close()
+    desktop.close()
+    again = connect(session)
+    again.register_hotkey("Ctrl+Alt+L", lambda: None)  # the grab went with the first close
+    again.close()

@@ -7,12 +7,15 @@ waits are bounded; missing binaries raise ``Unavailable`` so tests skip.
 
 from __future__ import annotations
 
+import gc
 import os
+import random
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -78,25 +81,46 @@ class XSession:
         return proc
 
     def _start_x(self) -> None:
-        for attempt in range(3):  # two sessions starting at once may pick the same free number
-            number = self._start_xvfb()
-            if number:
-                break
+        """Xvfb, then openbox; a server that dies or refuses clients on the way is replaced (three tries)."""
+        problems = []
+        for attempt in range(3):
+            xvfb = self._start_xvfb()
+            if xvfb is None:
+                problems.append("Xvfb did not accept clients")
+            else:
+                openbox = self.spawn(["openbox", "--sm-disable"])
+                try:
+                    wait_for("openbox", lambda x=xvfb: self._wm_ready(x), timeout=10, step=0.05)
+                    return
+                except TimeoutError:
+                    problems.append(f"no window manager (Xvfb exit code {xvfb.poll()}, openbox {openbox.poll()})")
+                self._stop([openbox, xvfb])
             time.sleep(0.2 * (attempt + 1))
-        else:
-            raise TimeoutError("Xvfb did not start (see Xvfb.log)")
-        self.spawn(["openbox", "--sm-disable"])
-        wait_for("openbox", lambda: self.root_property("_NET_SUPPORTING_WM_CHECK"), timeout=10, step=0.05)
+        raise TimeoutError("X session did not start: " + "; ".join(problems) + f" (logs in {self.tmp})")
 
-    def _start_xvfb(self) -> str:
-        """Start Xvfb on a free display number (no lock file); "" when it did not come up.
+    def _wm_ready(self, xvfb: subprocess.Popen[bytes]) -> bool:
+        if xvfb.poll() is not None:
+            raise TimeoutError(f"Xvfb exited with {xvfb.returncode}")
+        return bool(self.root_property("_NET_SUPPORTING_WM_CHECK"))
+
+    def _stop(self, procs: list[subprocess.Popen[bytes]]) -> None:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait(timeout=5)
+            self.procs.remove(proc)
+
+    def _start_xvfb(self) -> subprocess.Popen[bytes] | None:
+        """Start Xvfb on a free display number (no lock file); None when it did not come up.
 
         Not ``-displayfd``: on Debian's Xvfb a second server started that way after
         the first one exited reported display 0 and then refused every client.
         """
-        number = next((str(n) for n in range(90, 190) if not Path(f"/tmp/.X{n}-lock").exists()), "")
-        if not number:
-            return ""
+        # A random start: other test runs on the same machine tend to sit at :90-:99.
+        start = random.randrange(200, 900)
+        number = next((n for n in range(start, start + 100) if not Path(f"/tmp/.X{n}-lock").exists()), None)
+        if number is None:
+            return None
         proc = self.spawn(
             ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"], env=dict(os.environ)
         )
@@ -106,24 +130,30 @@ class XSession:
         # python-xlib leaks its sockets when a connection is refused: let xdotool find the server up first.
         try:
             wait_for("Xvfb", lambda: proc.poll() is None and self.run("xdotool", "getdisplaygeometry"), 10, 0.02)
-            return number
+            return proc
         except TimeoutError:
-            pass
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(timeout=5)
-        self.procs.remove(proc)
-        return ""
+            self._stop([proc])
+            return None
 
     def run(self, *args: str, timeout: float = 10) -> str:
         done = subprocess.run(args, env=self.env, capture_output=True, timeout=timeout, check=False)
         return done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else ""
 
     def root_property(self, name: str) -> str:
-        from Xlib import X
+        """A root window property's first value, "" when unset or when the server refuses the connection."""
+        from Xlib import X, error
         from Xlib.display import Display
 
-        display = Display(self.display)
+        with warnings.catch_warnings():
+            # python-xlib does not close its socket when a connection fails: collect it here, quietly.
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                display = Display(self.display)
+            except (error.DisplayError, error.ConnectionClosedError, OSError):
+                display = None
+            if display is None:
+                gc.collect()
+                return ""
         try:
             prop = display.screen().root.get_full_property(display.intern_atom(name), X.AnyPropertyType)
             return str(prop.value[0]) if prop is not None and len(prop.value) else ""
