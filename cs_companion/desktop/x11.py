@@ -58,6 +58,7 @@ class X11Desktop:
         self.root = display.screen().root
         self._atoms: dict[str, int] = {}
         self._grabs: list[_Grab] = []
+        self._closed = False
         display.set_error_handler(self._on_x_error)
         self._numlock = self._modifier_of("Num_Lock")
 
@@ -206,6 +207,13 @@ class X11Desktop:
         log.warning("X error ignored: %s", err)
 
     def close(self) -> None:
-        for grab in list(self._grabs):
-            self._ungrab(grab)
-        self.display.close()
+        """Release the grabs and the connection; safe to call twice or after the X server went away."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            for grab in list(self._grabs):
+                self._ungrab(grab)
+            self.display.close()
+        except (error.XError, error.ConnectionClosedError, OSError) as exc:
+            log.info("X connection already gone at close: %s", exc)
