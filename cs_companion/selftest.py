@@ -151,6 +151,30 @@ def _step_keyring(state: _State) -> str:
     return names
 
 
+def _step_desktop(state: _State) -> str:
+    """The paste-into-chat back end is complete (python-xlib on Linux, ctypes on Windows).
+
+    python-xlib imports its socket code and X extensions by name when it
+    connects, so a bundle missing them would pass everything else and fail
+    only on an agent's desktop: import exactly what a connection imports.
+    """
+    import importlib
+
+    if sys.platform == "win32":
+        importlib.import_module("cs_companion.desktop.windows")
+        return "Windows (user32)"
+    if not sys.platform.startswith("linux"):
+        return "copy-only on this system"
+    import Xlib
+    import Xlib.ext
+
+    for module in ("Xlib.support.unix_connect", "Xlib.support.vms_connect", "cs_companion.desktop.x11"):
+        importlib.import_module(module)
+    for _name, module in getattr(Xlib.ext, "__extensions__", ()):
+        importlib.import_module(f"Xlib.ext.{module}")
+    return "X11 (python-xlib " + ".".join(map(str, getattr(Xlib, "__version__", ()))) + ")"
+
+
 def _step_load_qt(state: _State) -> str:
     import PySide6
     from PySide6 import QtCore, QtGui, QtWidgets
@@ -258,6 +282,7 @@ STEPS: tuple[tuple[str, Callable[[_State], str]], ...] = (
     ("render script", _step_render),
     ("machine config", _step_machine_config),
     ("keyring", _step_keyring),
+    ("desktop", _step_desktop),
     ("load Qt", _step_load_qt),
     ("build window", _step_build_window),
     ("fill script", _step_fill_script),

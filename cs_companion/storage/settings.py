@@ -18,6 +18,7 @@ from cs_companion.storage.locking import locked
 SETTINGS_VERSION = 1
 MIN_FONT, MAX_FONT = 10, 24
 MIN_POLL, MAX_POLL = 1, 24 * 60
+PASTE_KEY_CHOICES = ("ctrl+v", "shift+insert")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,13 @@ class Settings:
     language: str = "zh_CN"
     platform: str = "taobao"
     """The shop platform the agent works on (a platform id of the library: taobao, jd, pdd, douyin …)."""
+    # Delivery into the chat client (see cs_companion.ui.delivery); "" switches the global hotkey off.
+    hotkey: str = "Ctrl+Alt+Space"
+    paste_keys: str = "ctrl+v"  # or "shift+insert" for terminals and remote desktops
+    enter_pastes: bool = False  # plain Enter pastes into the chat instead of only copying
+    also_send: bool = False  # press Enter in the chat after pasting (sends the message)
+    restore_clipboard: bool = True  # put the agent's previous clipboard text back after a paste
+    watch_clipboard: bool = False  # a customer message copied in the chat is searched here
 
     def clamped(self) -> Settings:
         return replace(
@@ -40,6 +48,8 @@ class Settings:
             font_size=min(MAX_FONT, max(MIN_FONT, self.font_size)),
             poll_minutes=min(MAX_POLL, max(MIN_POLL, self.poll_minutes)),
             dock_edge=self.dock_edge if self.dock_edge in ("left", "right", "none") else "right",
+            paste_keys=self.paste_keys if self.paste_keys in PASTE_KEY_CHOICES else "ctrl+v",
+            hotkey=self.hotkey.strip(),
         )
 
 

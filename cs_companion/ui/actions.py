@@ -46,6 +46,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "退出"), ("Ctrl+Q",), True),
     # Keyboard only.
     ActionSpec("copy", None, ("Ctrl+Return", "Ctrl+Enter")),
+    ActionSpec("paste", None, ("Shift+Return", "Shift+Enter")),  # into the chat window the agent came from
     ActionSpec("focus_search", None, ("Ctrl+F", "Ctrl+L")),
     ActionSpec("escape", None, ("Escape",)),
     *(ActionSpec(f"copy_{n}", None, (f"Ctrl+{n}",)) for n in range(1, 10)),
@@ -87,6 +88,7 @@ def window_handlers(window: MainWindow) -> dict[str, Callable[[], object]]:
         "settings": lambda: window_dialogs.open_settings(window),
         "quit": QApplication.quit,
         "copy": window.copy_current,
+        "paste": window.delivery.paste,
         "focus_search": window.focus_search,
         "escape": window.search_panel.escape,
     }

@@ -244,6 +244,8 @@ def run_app(team_library: Path | None = None) -> int:
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(window, app.windowIcon())
+        tray.set_hotkey(window.delivery.hotkey_text)
+        window.delivery.hotkey_changed.connect(tray.set_hotkey)
         tray.show()
         for reminders in window.findChildren(reminders_controller.RemindersController):
             reminders.set_tray(tray)

@@ -23,6 +23,7 @@ from cs_companion.storage.stack import LoadedLibrary
 from cs_companion.ui import window_dialogs
 from cs_companion.ui.actions import install_actions, window_handlers
 from cs_companion.ui.banner import Banner
+from cs_companion.ui.delivery import Delivery
 from cs_companion.ui.platform_switch import connect_platform
 from cs_companion.ui.qt_clipboard import set_clipboard_text
 from cs_companion.ui.reply_panel import ReplyPanel
@@ -105,7 +106,10 @@ class MainWindow(QMainWindow):
         self.search_panel.current_changed.connect(self._on_script_selected)
         self.search_panel.activated.connect(self.activate_current)
         self.search_panel.message_values.connect(self.reply_panel.fill_from_message)
-        self.reply_panel.send_requested.connect(self.copy_current)
+        self.delivery = Delivery(self, self.ctx.desktop)
+        self.reply_panel.send_requested.connect(self.delivery.send)
+        self.reply_panel.copy_requested.connect(self.copy_current)
+        self.reply_panel.paste_requested.connect(self.delivery.paste)
         self.reply_panel.favourite_requested.connect(self.toggle_favourite)
         self.reply_panel.new_conversation_requested.connect(self.new_conversation)
         self.reply_panel.hint.connect(self._on_reply_hint)
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
         self.pin_button.blockSignals(False)
         self.placement.set_on_top(settings.always_on_top)
         self.search_panel.set_platform(settings.platform)
+        self.delivery.apply_settings(settings)
 
     def _on_pin_toggled(self, on: bool) -> None:
         self.placement.set_on_top(on)
@@ -173,7 +178,7 @@ class MainWindow(QMainWindow):
             self.reply_panel.focus_field(missing)
             self.flash(self.tr("请先填写必填项"), ok=False)
             return
-        self.copy_current()
+        self.delivery.send()
 
     def copy_current(self) -> bool:
         """Put the reply on the clipboard if it is ready; returns whether it did."""

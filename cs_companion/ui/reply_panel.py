@@ -4,7 +4,7 @@ It owns the conversation (values typed once carry over from script to
 script until 新会话) and decides when a reply is ready to leave: required
 fields filled, or the agent edited the text by hand. Where the reply goes
 (clipboard, chat window) is the window's business; this panel asks for it with
-``send_requested``.
+``send_requested`` (Enter), ``copy_requested`` and ``paste_requested`` (buttons).
 """
 
 from __future__ import annotations
@@ -34,16 +34,20 @@ def _first_lines(text: str, limit: int) -> str:
 
 
 class ReplyPanel(QWidget):
-    """Title, star, field form, editable preview, notes and the 恢复 / 新会话 / 复制回复 buttons.
+    """Title, star, field form, editable preview, notes and the 恢复 / 新会话 / 复制回复 / 粘贴到聊天 buttons.
 
     Signals:
-        send_requested(): the agent asked for the reply (copy button, Enter in the last field).
+        send_requested(): Enter in the last field (copy, or paste when "Enter pastes" is on).
+        copy_requested(): the copy button.
+        paste_requested(): the paste-into-chat button.
         favourite_requested(): the star was clicked.
         new_conversation_requested(): the 新会话 button was clicked.
         hint(str, bool): a short status message (text, ok).
     """
 
     send_requested = Signal()
+    copy_requested = Signal()
+    paste_requested = Signal()
     favourite_requested = Signal()
     new_conversation_requested = Signal()
     hint = Signal(str, bool)
@@ -105,8 +109,13 @@ class ReplyPanel(QWidget):
         self.copy_button = QPushButton(self.tr("复制回复"), self)
         self.copy_button.setObjectName("copyButton")
         self.copy_button.setToolTip(self.tr("复制到剪贴板 (Enter / Ctrl+Enter)"))
-        self.copy_button.clicked.connect(self.send_requested.emit)
+        self.copy_button.clicked.connect(self.copy_requested.emit)
         self.button_row.addWidget(self.copy_button)
+        self.paste_button = QPushButton(self.tr("粘贴到聊天"), self)
+        self.paste_button.setObjectName("pasteButton")
+        self.paste_button.setToolTip(self.tr("粘贴到刚才的聊天窗口，焦点回到聊天 (Shift+Enter)"))
+        self.paste_button.clicked.connect(self.paste_requested.emit)
+        self.button_row.addWidget(self.paste_button)
         layout.addLayout(self.button_row)
         self.show_script(None, Library(), searching=False)
 
@@ -119,7 +128,7 @@ class ReplyPanel(QWidget):
         """Show ``script`` with the conversation's values, or an empty state."""
         self.current = script
         self._library = library
-        for widget in (self.copy_button, self.star_button, self.new_conversation_button):
+        for widget in (self.copy_button, self.paste_button, self.star_button, self.new_conversation_button):
             widget.setEnabled(script is not None)
         if script is None:
             self.title_label.setText(self.tr("没有匹配的话术") if searching else "")

@@ -1,4 +1,4 @@
-"""Settings: always on top, font size, team library source, clear history.
+"""Settings: always on top, font size, team library source, pasting into the chat, clear history.
 
 The layout never moves under the agent's pointer: the line for a source
 problem is always there (empty when fine), and the destructive 清除使用记录
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs_companion.desktop.base import HotkeyError
+from cs_companion.desktop.keys import parse_hotkey
 from cs_companion.storage.secrets import SecretStoreError, clear_token, set_token, token_status
 from cs_companion.storage.settings import MAX_FONT, MAX_POLL, MIN_FONT, MIN_POLL, Settings
 from cs_companion.sync.feed import SourceError, parse_source
@@ -103,6 +105,7 @@ class SettingsDialog(QDialog):
         self.poll.setValue(settings.poll_minutes)
         self.poll.setSuffix(self.tr(" 分钟"))
         form.addRow(self.tr("检查更新间隔"), self.poll)
+        self._add_delivery_rows(form, settings)
         layout.addLayout(form)
         clear_row = QHBoxLayout()
         clear_row.addStretch(1)
@@ -116,6 +119,49 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._check_hotkey(self.hotkey.text())
+
+    def _add_delivery_rows(self, form: QFormLayout, settings: Settings) -> None:
+        """Global hotkey and how a reply goes into the chat window."""
+        self.hotkey = QLineEdit(settings.hotkey, self)
+        self.hotkey.setPlaceholderText(self.tr("例如 Ctrl+Alt+Space；留空则不使用"))
+        form.addRow(self.tr("全局快捷键"), self.hotkey)
+        self.hotkey_error = QLabel(self)
+        self.hotkey_error.setStyleSheet("color:#cf1322;")
+        self.hotkey_error.setWordWrap(True)
+        form.addRow("", self.hotkey_error)
+        self.hotkey.textChanged.connect(self._check_hotkey)
+        self.paste_keys = QComboBox(self)
+        self.paste_keys.addItem("Ctrl+V", "ctrl+v")
+        self.paste_keys.addItem(self.tr("Shift+Insert（终端、远程桌面）"), "shift+insert")
+        self.paste_keys.setCurrentIndex(max(0, self.paste_keys.findData(settings.paste_keys)))
+        form.addRow(self.tr("粘贴按键"), self.paste_keys)
+        self.enter_pastes = QCheckBox(self.tr("回车直接粘贴到聊天窗口（否则只复制）"), self)
+        self.enter_pastes.setChecked(settings.enter_pastes)
+        form.addRow(self.enter_pastes)
+        self.also_send = QCheckBox(self.tr("粘贴后自动按回车发送"), self)
+        self.also_send.setChecked(settings.also_send)
+        form.addRow(self.also_send)
+        self.restore_clipboard = QCheckBox(self.tr("粘贴后恢复原来的剪贴板内容"), self)
+        self.restore_clipboard.setChecked(settings.restore_clipboard)
+        form.addRow(self.restore_clipboard)
+        self.watch_clipboard = QCheckBox(self.tr("监视剪贴板：复制客户消息后自动搜索并填入订单号等"), self)
+        self.watch_clipboard.setChecked(settings.watch_clipboard)
+        form.addRow(self.watch_clipboard)
+
+    def _check_hotkey(self, text: str) -> None:
+        """An unusable hotkey is explained at once and cannot be saved."""
+        message = ""
+        if text.strip():
+            try:
+                parse_hotkey(text)
+            except HotkeyError as exc:
+                message = str(exc)
+        self.hotkey_error.setText(message)
+        self.hotkey_error.setVisible(bool(message))
+        if hasattr(self, "ok_button"):
+            self.ok_button.setEnabled(not message)
 
     def _confirm_clear_history(self) -> None:
         answer = QMessageBox.question(
@@ -185,4 +231,10 @@ class SettingsDialog(QDialog):
             team_source=self.team_source.text().strip(),
             poll_minutes=self.poll.value(),
             language=str(self.language.currentData()),
+            hotkey=self.hotkey.text().strip(),
+            paste_keys=str(self.paste_keys.currentData()),
+            enter_pastes=self.enter_pastes.isChecked(),
+            also_send=self.also_send.isChecked(),
+            restore_clipboard=self.restore_clipboard.isChecked(),
+            watch_clipboard=self.watch_clipboard.isChecked(),
         ).clamped()

@@ -1,4 +1,4 @@
-"""Tray icon: show/hide the window and quit, for agents who keep it out of the way."""
+"""Tray icon: show/hide the window and quit, for agents who keep it out of the way; it names the global hotkey."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ class Tray(QSystemTrayIcon):
         self.window = window
         self.setToolTip(window.tr("客服快捷回复助手"))
         menu = QMenu(window)
+        self.hotkey_action = QAction(menu)
+        self.hotkey_action.setEnabled(False)  # information only: where the agent learns the global key
+        menu.addAction(self.hotkey_action)
+        self.set_hotkey("")
         self.toggle_action = QAction(window.tr("显示/隐藏"), menu)
         self.toggle_action.triggered.connect(self.toggle_window)
         menu.addAction(self.toggle_action)
@@ -24,6 +28,12 @@ class Tray(QSystemTrayIcon):
         menu.addAction(quit_action)
         self.setContextMenu(menu)
         self.activated.connect(self._on_activated)
+
+    def set_hotkey(self, sequence: str) -> None:
+        """Show the registered global hotkey ("" when none could be registered)."""
+        text = self.window.tr("全局快捷键：") + (sequence or self.window.tr("未启用"))
+        self.hotkey_action.setText(text)
+        self.setToolTip(self.window.tr("客服快捷回复助手") + (f"（{sequence}）" if sequence else ""))
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cs_companion.desktop import Desktop
 from cs_companion.storage.paths import AppPaths
 from cs_companion.storage.settings import Settings, SettingsStore
 from cs_companion.storage.stack import LoadedLibrary
@@ -25,3 +26,4 @@ class WindowContext:
     state: UserState
     loaded: LoadedLibrary
     startup_messages: list[str] = field(default_factory=list)
+    desktop: Desktop | None = None  # None: the one the Qt platform has (see cs_companion.desktop.detect)
