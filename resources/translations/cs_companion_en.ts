@@ -62,6 +62,54 @@
     </message>
 </context>
 <context>
+    <name>Delivery</name>
+    <message>
+        <location filename="../../cs_companion/ui/delivery.py" line="103" />
+        <source>全局快捷键不可用：</source>
+        <translation>The global hotkey is not available: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/delivery.py" line="103" />
+        <source>。可在“设置”里换一个组合</source>
+        <translation>. Choose another combination in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/delivery.py" line="146" />
+        <source>没有可返回的聊天窗口</source>
+        <translation>No chat window to go back to</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/delivery.py" line="169" />
+        <source>找不到要粘贴的聊天窗口（可能已关闭）：回复已复制，请在聊天窗口按 Ctrl+V</source>
+        <translation>The chat window to paste into is gone (closed?): the reply is copied, press Ctrl+V in the chat</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/delivery.py" line="176" />
+        <source>无法切换到聊天窗口：回复已复制，请手动粘贴</source>
+        <translation>Cannot switch to the chat window: the reply is copied, please paste it yourself</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/delivery.py" line="191" />
+        <source>聊天窗口没有响应切换：回复已复制，请手动粘贴</source>
+        <translation>The chat window did not come to the front: the reply is copied, please paste it yourself</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/delivery.py" line="201" />
+        <source>无法发送粘贴按键：</source>
+        <translation>Cannot send the paste keystroke: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/delivery.py" line="201" />
+        <source>。回复已复制，请手动粘贴</source>
+        <translation>. The reply is copied, please paste it yourself</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/delivery.py" line="214" />
+        <source>无法发送回车：</source>
+        <translation>Cannot press Enter: </translation>
+    </message>
+</context>
+<context>
     <name>DueStrip</name>
     <message>
         <location filename="../../cs_companion/ui/reminders_panel.py" line="173" />
@@ -317,52 +365,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="63" />
+        <location filename="../../cs_companion/ui/main_window.py" line="64" />
         <source>客服快捷回复助手</source>
         <translation>CS Quick Reply Assistant</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="92" />
+        <location filename="../../cs_companion/ui/main_window.py" line="93" />
         <source>置顶</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="92" />
+        <location filename="../../cs_companion/ui/main_window.py" line="93" />
         <source>窗口置顶</source>
         <translation>Keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="95" />
+        <location filename="../../cs_companion/ui/main_window.py" line="96" />
         <source>菜单</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="174" />
+        <location filename="../../cs_companion/ui/main_window.py" line="179" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="187" />
+        <location filename="../../cs_companion/ui/main_window.py" line="192" />
         <source>✓ 已复制</source>
         <translation>✓ Copied</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="187" />
+        <location filename="../../cs_companion/ui/main_window.py" line="192" />
         <source>已复制（已确认含违规内容）</source>
         <translation>Copied (violation confirmed)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="207" />
+        <location filename="../../cs_companion/ui/main_window.py" line="212" />
         <source>新会话：已清空填写内容</source>
         <translation>New chat: fields cleared</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="216" />
+        <location filename="../../cs_companion/ui/main_window.py" line="221" />
         <source>已收藏</source>
         <translation>Added to Favourites</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/main_window.py" line="216" />
+        <location filename="../../cs_companion/ui/main_window.py" line="221" />
         <source>已取消收藏</source>
         <translation>Removed from Favourites</translation>
     </message>
@@ -610,62 +658,72 @@
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="70" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="74" />
         <source>收藏 (Ctrl+D)</source>
         <translation>Favourite (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="86" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="90" />
         <source>已手动修改回复；点“恢复”可重新生成</source>
         <translation>Reply edited manually; click “Restore” to regenerate it</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="95" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="99" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="96" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="100" />
         <source>丢弃手动修改，按字段重新生成回复</source>
         <translation>Discard manual edits and regenerate the reply from the fields</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="100" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="104" />
         <source>新会话</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="101" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="105" />
         <source>清空订单号等已填内容 (Ctrl+N)</source>
         <translation>Clear order number and other filled-in fields (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="105" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="109" />
         <source>复制回复</source>
         <translation>Copy reply</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="107" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="111" />
         <source>复制到剪贴板 (Enter / Ctrl+Enter)</source>
         <translation>Copy to clipboard (Enter / Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="125" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="114" />
+        <source>粘贴到聊天</source>
+        <translation>Paste to chat</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="116" />
+        <source>粘贴到刚才的聊天窗口，焦点回到聊天 (Shift+Enter)</source>
+        <translation>Paste into the chat window you came from and go back to it (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/reply_panel.py" line="134" />
         <source>没有匹配的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="134" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="143" />
         <source>思路：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="218" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="227" />
         <source>请先填写必填项</source>
         <translation>Fill in the required fields first</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reply_panel.py" line="227" />
+        <location filename="../../cs_companion/ui/reply_panel.py" line="236" />
         <source>⛔ 回复含平台禁止的内容，建议修改；确需发送请在5秒内再按一次</source>
         <translation>⛔ The reply breaks a platform rule. Please edit it; to send it anyway, press again within 5 s</translation>
     </message>
@@ -772,140 +830,180 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="47" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="49" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="51" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="53" />
         <source>窗口始终置顶</source>
         <translation>Always keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="58" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="60" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="61" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="63" />
         <source>屏幕右侧</source>
         <translation>Right edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="62" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="64" />
         <source>屏幕左侧</source>
         <translation>Left edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="63" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="65" />
         <source>不停靠</source>
         <translation>Don't dock</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="67" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="69" />
         <source>首次启动停靠</source>
         <translation>Dock on first launch</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="74" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="76" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (applies after restart)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="76" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="78" />
         <source>共享文件夹路径，或 https:// 地址</source>
         <translation>Shared folder path or https:// URL</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="78" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="80" />
         <source>团队话术来源</source>
         <translation>Team library source</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="89" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="91" />
         <source>由管理员统一设置，不能修改</source>
         <translation>Set by your administrator; can't be changed</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="93" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="95" />
         <source>设置…</source>
         <translation>Set…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="96" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="98" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="99" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="161" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="169" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="176" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="101" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="207" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="215" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="222" />
         <source>访问令牌</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="104" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="106" />
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="105" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="107" />
         <source>检查更新间隔</source>
         <translation>Update check interval</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="109" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="112" />
         <source>清除使用记录…</source>
         <translation>Clear history…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="110" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="113" />
         <source>忘记最近使用和使用次数（收藏保留）</source>
         <translation>Forget recent scripts and use counts (favourites stay)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="123" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="128" />
+        <source>例如 Ctrl+Alt+Space；留空则不使用</source>
+        <translation>e.g. Ctrl+Alt+Space; empty to turn it off</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="129" />
+        <source>全局快捷键</source>
+        <translation>Global hotkey</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="137" />
+        <source>Shift+Insert（终端、远程桌面）</source>
+        <translation>Shift+Insert (terminals, remote desktops)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="139" />
+        <source>粘贴按键</source>
+        <translation>Paste keys</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="140" />
+        <source>回车直接粘贴到聊天窗口（否则只复制）</source>
+        <translation>Enter pastes into the chat window (otherwise it only copies)</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="143" />
+        <source>粘贴后自动按回车发送</source>
+        <translation>Press Enter to send after pasting</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="146" />
+        <source>粘贴后恢复原来的剪贴板内容</source>
+        <translation>Restore the previous clipboard after pasting</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="149" />
+        <source>监视剪贴板：复制客户消息后自动搜索并填入订单号等</source>
+        <translation>Watch the clipboard: a copied customer message is searched and its order number filled in</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="169" />
         <source>清除使用记录</source>
         <translation>Clear history</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="124" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="170" />
         <source>清除最近使用和使用次数？收藏不受影响，此操作不能撤销。</source>
         <translation>Clear recent scripts and use counts? Favourites stay. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="143" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="189" />
         <source>为了安全，只能使用 https:// 地址（本机测试地址除外）</source>
         <translation>For security only https:// addresses can be used (except local test addresses)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="145" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="191" />
         <source>只支持 https:// 地址或文件夹路径</source>
         <translation>Only https:// addresses or folder paths are supported</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="147" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="193" />
         <source>无法使用这个来源：请填写共享文件夹路径或 https:// 地址</source>
         <translation>This source cannot be used: enter a shared folder path or an https:// address</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="152" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="198" />
         <source>本机没有可用的系统密钥环</source>
         <translation>No system keyring on this computer</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="155" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="201" />
         <source>已保存在系统密钥环</source>
         <translation>Stored in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="155" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="201" />
         <source>未设置（不需要可留空）</source>
         <translation>Not set (leave empty if not needed)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="162" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="208" />
         <source>团队话术地址需要的访问令牌（只保存在系统密钥环）：</source>
         <translation>Access token for the team library address (kept only in the system keyring):</translation>
     </message>
@@ -1084,6 +1182,24 @@
     </message>
 </context>
 <context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../cs_companion/ui/tray.py" line="34" />
+        <source>全局快捷键：</source>
+        <translation>Global hotkey: </translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/tray.py" line="34" />
+        <source>未启用</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/tray.py" line="36" />
+        <source>客服快捷回复助手</source>
+        <translation>CS Quick Reply Assistant</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
         <location filename="../../cs_companion/ui/tray.py" line="16" />
@@ -1091,12 +1207,12 @@
         <translation>CS Quick Reply Assistant</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/tray.py" line="18" />
+        <location filename="../../cs_companion/ui/tray.py" line="22" />
         <source>显示/隐藏</source>
         <translation>Show/Hide</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/tray.py" line="22" />
+        <location filename="../../cs_companion/ui/tray.py" line="26" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
