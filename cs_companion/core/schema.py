@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from cs_companion.core import ids
 from cs_companion.core import library_limits as limits
 from cs_companion.core.body_checks import check_text
 from cs_companion.core.compliance_schema import read_compliance
@@ -23,7 +24,7 @@ from cs_companion.core.schema_follow_up import read_follow_up
 from cs_companion.core.yamlsafe import YamlList, YamlMap
 
 SCHEMA_VERSION = 1
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+ID_PATTERN = ids.ID_PATTERN
 SCENARIO_PATTERN = re.compile(r"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$")
 
 TOP_KEYS = {"schema", "library", "categories", "scenarios", "scripts", "forbidden_phrases", "compliance", "platforms"}

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from cs_companion.core.schema import ID_PATTERN
+from cs_companion.core.ids import ID_PATTERN
 from cs_companion.storage.atomic import write_text_atomic
 from cs_companion.storage.jsonstore import load_json_object, save_json_object
 from cs_companion.storage.locking import locked
