@@ -18,7 +18,13 @@ from cs_companion.core.libtree import LibraryTreeError, library_files
 from cs_companion.core.models import Layer, Library, LibraryInfo, Scenario
 from cs_companion.core.problems import Location, Problem, Severity, has_errors
 from cs_companion.core.schema import ParsedFile, read_file_data
-from cs_companion.core.yamlsafe import MAX_FILE_BYTES, YamlParseError, decode_library_bytes, parse_yaml
+from cs_companion.core.yamlsafe import (
+    MAX_FILE_BYTES,
+    YamlParseError,
+    decode_library_bytes,
+    parse_library_yaml,
+    parse_yaml,
+)
 
 MAX_FILES = 500
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
@@ -88,11 +94,10 @@ def load_sources(
     for filename, data in sources:
         names.append(filename)
         try:
-            document = parse_yaml(decode_library_bytes(data, filename), filename)
+            file_result = read_library_file(decode_library_bytes(data, filename), filename, layer)
         except YamlParseError as exc:
             problems.append(exc.problem)
             continue
-        file_result = read_file_data(document, filename, layer)
         problems.extend(file_result.problems)
         parsed.append(file_result)
     library = _combine(parsed, problems, known_scenarios)
@@ -101,6 +106,20 @@ def load_sources(
         if over is not None:
             problems.append(over)
     return LoadResult(None if has_errors(problems) else library, problems, names)
+
+
+def read_library_file(text: str, filename: str, layer: Layer) -> ParsedFile:
+    """Parse and check one file: the fast parser first, the careful one to locate any problem it has.
+
+    A valid file (the common case, and the slow one for a 10,000-script team
+    library) is parsed once by the fast path; a file with problems is parsed
+    again carefully, so each problem names its exact line and column.
+    """
+    document, exact = parse_library_yaml(text, filename)
+    result = read_file_data(document, filename, layer)
+    if result.problems and not exact:
+        result = read_file_data(parse_yaml(text, filename), filename, layer)
+    return result
 
 
 def _check_phrase_totals(
