@@ -30,8 +30,9 @@ from cs_companion.core.search import SearchIndex
 from cs_companion.storage.atomic import write_bytes_atomic
 
 MAGIC = b"CSCSNAP1"
-FORMAT = 3
-"""2: keyed on file content instead of size and mtime; 3: the library carries its compliance allow-list."""
+FORMAT = 4
+"""2: keyed on file content instead of size and mtime; 3: the library carries its compliance allow-list;
+4: the index keeps scenario names instead of every script's phrase list (worked out on demand)."""
 
 T = TypeVar("T")
 

@@ -1,0 +1,235 @@
+"""Building the search index: the text corpora, bigram postings and phrases that ``search`` ranks with.
+
+Split from ``search`` (ranking) because the build is what costs at load time
+and memory while the window runs: for 10,000 scripts it runs once per library
+change (the snapshot keeps the result), and whatever it keeps stays in memory.
+So it works each distinct text out once (normalising, bigrams, pinyin per
+word), and keeps only what a keystroke needs: each script's key phrases for the
+fuzzy pass are worked out when a pasted message asks for them (``ScriptPhrases``),
+not held for every script (that was ~27 MB for 10,000 scripts).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from cs_companion.core.models import Library, Script
+from cs_companion.core.scenario_index import ScenarioIndex
+from cs_companion.core.text import bigrams, normalise, pinyin_forms, pinyin_of_text
+
+# How much a match in each kind of text is worth (a title hit beats a body hit).
+WEIGHTS = {
+    "title": 1.0,
+    "keyword": 0.95,
+    "scenario": 0.9,
+    "example": 0.85,
+    "pinyin": 0.85,
+    "initials": 0.8,
+    "category": 0.55,
+    "id": 0.6,
+    "body": 0.5,
+}
+MAX_HITS_PER_KIND = 400
+"""A one-letter query can match everything; beyond this many scripts a kind stops scanning."""
+SCENARIO_PHRASES = 80
+"""Phrases kept per scenario for scenario-level matching (aliases first, then scripts in library order)."""
+
+
+class Corpus:
+    """The distinct texts of one kind joined by NUL, each with the scripts that own it.
+
+    Scenario names, categories and many keywords repeat across scripts, so
+    each distinct phrase is stored and searched once.
+    """
+
+    def __init__(self, entries: Iterable[tuple[int, str]]) -> None:
+        owners_by_text: dict[str, list[int]] = {}
+        for owner, text in entries:
+            if text:
+                owners = owners_by_text.get(text)
+                if owners is None:
+                    owners_by_text[text] = [owner]
+                elif owners[-1] != owner:
+                    owners.append(owner)
+        texts = list(owners_by_text)
+        self.owners: list[list[int]] = list(owners_by_text.values())
+        self.lengths: list[int] = [len(t) for t in texts]
+        self.starts: list[int] = []
+        pos = 0
+        for length in self.lengths:
+            self.starts.append(pos)
+            pos += length + 1
+        self.blob = "\x00".join(texts)
+
+    def state(self) -> tuple[object, ...]:
+        return (self.blob, self.starts, self.lengths, self.owners)
+
+    @classmethod
+    def from_state(cls, state: tuple[object, ...]) -> Corpus:
+        corpus = cls.__new__(cls)
+        corpus.blob, corpus.starts, corpus.lengths, corpus.owners = state  # type: ignore[assignment]
+        return corpus
+
+    def match(self, query: str, into: dict[int, tuple[float, str]], kind: str) -> None:
+        """Record ``weight * quality`` for every script whose text of this kind contains ``query``.
+
+        Quality is 1.0 for an exact phrase, ~0.8-0.95 for a prefix, ~0.6-0.8
+        inside a phrase, growing with how much of the phrase the query covers.
+        """
+        weight = WEIGHTS[kind]
+        find, starts, owners, lengths = self.blob.find, self.starts, self.owners, self.lengths
+        qlen = len(query)
+        updated = 0
+        last = len(starts) - 1
+        pos = find(query)
+        while pos != -1:
+            k = bisect_right(starts, pos) - 1
+            coverage = qlen / lengths[k]
+            if pos != starts[k]:
+                quality = 0.6 + 0.2 * coverage  # inside a phrase
+            elif coverage == 1:
+                quality = 1.0  # the whole phrase
+            else:
+                quality = 0.8 + 0.15 * coverage  # a prefix
+            score = weight * quality
+            for owner in owners[k]:
+                best = into.get(owner)
+                if best is None or score > best[0]:
+                    into[owner] = (score, kind)
+            updated += len(owners[k])
+            if updated > MAX_HITS_PER_KIND or k >= last:
+                break
+            pos = find(query, starts[k + 1])  # one hit per phrase is enough
+
+
+def script_phrases(
+    script: Script, scenario_names: list[str], norm: Callable[[str], str] = normalise
+) -> list[tuple[str, float]]:
+    """A script's key phrases and their weights, for the fuzzy pass: keywords, scenario names, examples, title."""
+    phrases = [(norm(k), WEIGHTS["keyword"]) for k in script.keywords]
+    phrases += [(p, WEIGHTS["scenario"]) for p in scenario_names]
+    phrases += [(norm(e), WEIGHTS["example"]) for e in script.examples]
+    phrases.append((norm(script.title), WEIGHTS["title"]))
+    return phrases
+
+
+class ScriptPhrases:
+    """``phrases[idx]``: script ``idx``'s key phrases, worked out on demand (a pasted message asks for ~16)."""
+
+    CACHE = 2048
+    """Phrase lists kept: a pasted message's candidates repeat from keystroke to keystroke."""
+
+    def __init__(self, scripts: tuple[Script, ...], scenario_names: list[list[str]], script_scenario: list[int]):
+        self._scripts = scripts
+        self.scenario_names = scenario_names
+        self._script_scenario = script_scenario
+        self._cache: dict[int, list[tuple[str, float]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._scripts)
+
+    def __getitem__(self, idx: int) -> list[tuple[str, float]]:
+        found = self._cache.get(idx)
+        if found is None:
+            if len(self._cache) >= self.CACHE:
+                self._cache.clear()
+            names = self.scenario_names[self._script_scenario[idx]]
+            found = self._cache[idx] = script_phrases(self._scripts[idx], names)
+        return found
+
+
+@dataclass
+class IndexParts:
+    """Everything ``SearchIndex`` keeps besides the scripts (and what the snapshot stores)."""
+
+    order: dict[str, int]
+    corpora: dict[str, Corpus]
+    scenario_names: list[list[str]]
+    """Normalised name and aliases of each scenario, by scenario number."""
+    postings: dict[str, list[int]]
+    idf: dict[str, float]
+    stop_df: int
+    scenario_ids: list[str]
+    script_scenario: list[int]
+    scenarios: ScenarioIndex
+
+
+def build_parts(library: Library) -> IndexParts:
+    """Work out every corpus, posting and score table of ``library`` once, each distinct text once."""
+    norm_memo: dict[str, str] = {}
+
+    def norm(text: str) -> str:
+        found = norm_memo.get(text)
+        if found is None:
+            found = norm_memo[text] = normalise(text)
+        return found
+
+    pinyin_memo: dict[str, tuple[str, str]] = {}
+    gram_memo: dict[str, set[str]] = {}
+    entries: dict[str, list[tuple[int, str]]] = {kind: [] for kind in WEIGHTS}
+    postings: dict[str, list[int]] = {}
+    scenario_names_of: dict[str, list[str]] = {}
+    scenario_ids: dict[str, int] = {}
+    script_scenario: list[int] = []
+    scenario_phrases: list[dict[str, float]] = []
+    scripts = library.scripts
+    for idx, script in enumerate(scripts):
+        scenario_names = scenario_names_of.get(script.scenario)
+        if scenario_names is None:
+            scenario = library.scenario(script.scenario)
+            names = [scenario.name, *scenario.aliases] if scenario else []
+            scenario_names = scenario_names_of[script.scenario] = [normalise(n) for n in names]
+            scenario_ids[script.scenario] = len(scenario_ids)
+            scenario_phrases.append(dict.fromkeys(scenario_names, WEIGHTS["scenario"]))
+        script_scenario.append(scenario_ids[script.scenario])
+        phrases = script_phrases(script, scenario_names, norm)
+        entries["title"].append((idx, phrases[-1][0]))
+        entries["keyword"].extend((idx, p) for p, _ in phrases[: len(script.keywords)])
+        entries["scenario"].extend((idx, n) for n in scenario_names)
+        entries["example"].extend((idx, p) for p, _ in phrases[len(script.keywords) + len(scenario_names) : -1])
+        entries["category"].append((idx, norm(library.category_name(script.category))))
+        entries["id"].append((idx, normalise(script.id)))
+        entries["body"].append((idx, normalise(script.body)))
+        for raw in (script.title, *script.keywords):
+            forms = pinyin_memo.get(raw)
+            if forms is None:
+                forms = pinyin_memo[raw] = pinyin_of_text(raw)
+            entries["pinyin"].append((idx, forms[0]))
+            entries["initials"].append((idx, forms[1]))
+        for phrase in scenario_names:
+            full, initials = pinyin_forms(phrase)
+            entries["pinyin"].append((idx, full))
+            entries["initials"].append((idx, initials))
+        grams: set[str] = set()
+        for phrase, _ in phrases:
+            found = gram_memo.get(phrase)
+            if found is None:
+                found = gram_memo[phrase] = bigrams(phrase)
+            grams |= found
+        for gram in grams:
+            ids = postings.get(gram)
+            if ids is None:
+                postings[gram] = [idx]
+            else:
+                ids.append(idx)
+        own = scenario_phrases[script_scenario[-1]]
+        for phrase, weight in phrases:
+            if len(own) >= SCENARIO_PHRASES:
+                break
+            if len(phrase) >= 2 and own.get(phrase, 0.0) < weight:
+                own[phrase] = weight
+    total = max(len(scripts), 1)
+    return IndexParts(
+        order={cat: i for i, cat in enumerate(library.category_order())},
+        corpora={kind: Corpus(items) for kind, items in entries.items()},
+        scenario_names=list(scenario_names_of.values()),
+        postings=postings,
+        idf={g: math.log(1 + total / len(ids)) for g, ids in postings.items()},
+        stop_df=max(30, total // 40),  # a bigram in more than 2.5% of scripts does not pick candidates
+        scenario_ids=list(scenario_ids),
+        script_scenario=script_scenario,
+        scenarios=ScenarioIndex.build([list(p.items()) for p in scenario_phrases]),
+    )
