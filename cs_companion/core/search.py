@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from cs_companion.core.extract import strip_message
 from cs_companion.core.models import Library, Script
 from cs_companion.core.scenario_index import ScenarioIndex as _ScenarioIndex
-from cs_companion.core.search_build import WEIGHTS, Corpus, ScriptPhrases, build_parts
+from cs_companion.core.search_build import WEIGHTS, Corpus, ScriptPhrases, build_parts, int_array
 from cs_companion.core.text import bigrams, has_cjk, is_greeting, normalise, pinyin_forms
 
 CJK_KINDS = ("title", "keyword", "scenario", "example", "category", "body")
@@ -102,7 +102,7 @@ class SearchIndex:
             self._order,
             corpora,
             self._phrases.scenario_names,
-            self._postings,
+            {gram: ids.tobytes() for gram, ids in self._postings.items()},
             self._idf,
             self._stop_df,
             self._scenario_ids,
@@ -118,7 +118,8 @@ class SearchIndex:
         index._order = order  # type: ignore[assignment]
         index._corpora = {kind: Corpus.from_state(s) for kind, s in corpora.items()}  # type: ignore[attr-defined]
         index._phrases = ScriptPhrases(index.scripts, names, script_scenario)  # type: ignore[arg-type]
-        index._postings, index._idf, index._stop_df = postings, idf, stop_df  # type: ignore[assignment]
+        index._postings = {gram: int_array(ids) for gram, ids in postings.items()}  # type: ignore[attr-defined]
+        index._idf, index._stop_df = idf, stop_df  # type: ignore[assignment]
         index._scenario_ids, index._script_scenario = scenario_ids, script_scenario  # type: ignore[assignment]
         index._scenarios = _ScenarioIndex.from_state(scenarios)  # type: ignore[arg-type]
         if (

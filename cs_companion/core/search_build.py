@@ -12,6 +12,7 @@ not held for every script (that was ~27 MB for 10,000 scripts).
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -42,7 +43,9 @@ class Corpus:
     """The distinct texts of one kind joined by NUL, each with the scripts that own it.
 
     Scenario names, categories and many keywords repeat across scripts, so
-    each distinct phrase is stored and searched once.
+    each distinct phrase is stored and searched once. Offsets and owners are
+    arrays of 32-bit integers, not lists of int objects: a tenth of the memory
+    (10,000 scripts: ~2 MB instead of ~15 MB), and the snapshot stores them as bytes.
     """
 
     def __init__(self, entries: Iterable[tuple[int, str]]) -> None:
@@ -55,22 +58,43 @@ class Corpus:
                 elif owners[-1] != owner:
                     owners.append(owner)
         texts = list(owners_by_text)
-        self.owners: list[list[int]] = list(owners_by_text.values())
-        self.lengths: list[int] = [len(t) for t in texts]
-        self.starts: list[int] = []
+        self.lengths = array("i", map(len, texts))
+        self.starts = array("i")
         pos = 0
         for length in self.lengths:
             self.starts.append(pos)
             pos += length + 1
+        self.owner_ids = array("i")
+        self.owner_ends = array("i")
+        for owners in owners_by_text.values():
+            self.owner_ids.extend(owners)
+            self.owner_ends.append(len(self.owner_ids))
         self.blob = "\x00".join(texts)
 
+    def owners(self, k: int) -> array[int]:
+        """The scripts that own the ``k``-th text."""
+        return self.owner_ids[self.owner_ends[k - 1] if k else 0 : self.owner_ends[k]]
+
     def state(self) -> tuple[object, ...]:
-        return (self.blob, self.starts, self.lengths, self.owners)
+        arrays = (self.starts, self.lengths, self.owner_ids, self.owner_ends)
+        return (self.blob, *(a.tobytes() for a in arrays))
 
     @classmethod
     def from_state(cls, state: tuple[object, ...]) -> Corpus:
+        """The corpus stored by ``state``; ValueError/TypeError if its parts do not fit together."""
         corpus = cls.__new__(cls)
-        corpus.blob, corpus.starts, corpus.lengths, corpus.owners = state  # type: ignore[assignment]
+        blob, *parts = state
+        if not isinstance(blob, str) or len(parts) != 4:
+            raise ValueError("not a corpus")
+        corpus.blob = blob
+        corpus.starts, corpus.lengths, corpus.owner_ids, corpus.owner_ends = (int_array(p) for p in parts)
+        texts = len(corpus.starts)
+        if len(corpus.lengths) != texts or len(corpus.owner_ends) != texts:
+            raise ValueError("corpus parts differ in length")
+        if texts and (
+            corpus.owner_ends[-1] != len(corpus.owner_ids) or corpus.starts[-1] + corpus.lengths[-1] != len(blob)
+        ):
+            raise ValueError("corpus parts do not fit together")
         return corpus
 
     def match(self, query: str, into: dict[int, tuple[float, str]], kind: str) -> None:
@@ -95,11 +119,12 @@ class Corpus:
             else:
                 quality = 0.8 + 0.15 * coverage  # a prefix
             score = weight * quality
-            for owner in owners[k]:
+            found = owners(k)
+            for owner in found:
                 best = into.get(owner)
                 if best is None or score > best[0]:
                     into[owner] = (score, kind)
-            updated += len(owners[k])
+            updated += len(found)
             if updated > MAX_HITS_PER_KIND or k >= last:
                 break
             pos = find(query, starts[k + 1])  # one hit per phrase is enough
@@ -114,6 +139,15 @@ def script_phrases(
     phrases += [(norm(e), WEIGHTS["example"]) for e in script.examples]
     phrases.append((norm(script.title), WEIGHTS["title"]))
     return phrases
+
+
+def int_array(data: object) -> array[int]:
+    """32-bit integers stored as bytes (snapshot); TypeError/ValueError for anything else."""
+    if not isinstance(data, bytes):
+        raise TypeError("expected bytes")
+    found = array("i")
+    found.frombytes(data)
+    return found
 
 
 class ScriptPhrases:
@@ -149,7 +183,8 @@ class IndexParts:
     corpora: dict[str, Corpus]
     scenario_names: list[list[str]]
     """Normalised name and aliases of each scenario, by scenario number."""
-    postings: dict[str, list[int]]
+    postings: dict[str, array[int]]
+    """Bigram -> the scripts whose phrases have it (arrays: ~5 MB less than lists for 10,000 scripts)."""
     idf: dict[str, float]
     stop_df: int
     scenario_ids: list[str]
@@ -226,7 +261,7 @@ def build_parts(library: Library) -> IndexParts:
         order={cat: i for i, cat in enumerate(library.category_order())},
         corpora={kind: Corpus(items) for kind, items in entries.items()},
         scenario_names=list(scenario_names_of.values()),
-        postings=postings,
+        postings={gram: array("i", ids) for gram, ids in postings.items()},
         idf={g: math.log(1 + total / len(ids)) for g, ids in postings.items()},
         stop_df=max(30, total // 40),  # a bigram in more than 2.5% of scripts does not pick candidates
         scenario_ids=list(scenario_ids),
