@@ -14,9 +14,11 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from cs_companion.core.gcpause import gc_paused
 from cs_companion.core.models import Library, Script
 from cs_companion.core.scenario_index import ScenarioIndex
 from cs_companion.core.text import bigrams, normalise, pinyin_forms, pinyin_of_text
@@ -48,15 +50,15 @@ class Corpus:
     (10,000 scripts: ~2 MB instead of ~15 MB), and the snapshot stores them as bytes.
     """
 
-    def __init__(self, entries: Iterable[tuple[int, str]]) -> None:
-        owners_by_text: dict[str, list[int]] = {}
-        for owner, text in entries:
-            if text:
-                owners = owners_by_text.get(text)
-                if owners is None:
-                    owners_by_text[text] = [owner]
-                elif owners[-1] != owner:
-                    owners.append(owner)
+    def __init__(self, entries: Iterable[tuple[int, str]] | dict[str, list[int]]) -> None:
+        """From (owner, text) pairs, or from text -> owners in order (what ``build_parts`` collects)."""
+        if isinstance(entries, dict):
+            owners_by_text = entries
+        else:
+            owners_by_text = {}
+            for owner, text in entries:
+                _own(owners_by_text, text, owner)
+        owners_by_text.pop("", None)
         texts = list(owners_by_text)
         self.lengths = array("i", map(len, texts))
         self.starts = array("i")
@@ -130,6 +132,15 @@ class Corpus:
             pos = find(query, starts[k + 1])  # one hit per phrase is enough
 
 
+def _own(owners_by_text: dict[str, list[int]], text: str, owner: int) -> None:
+    """Record that ``owner`` has ``text`` (owners arrive in order: each is kept once per text)."""
+    owners = owners_by_text.get(text)
+    if owners is None:
+        owners_by_text[text] = [owner]
+    elif owners[-1] != owner:
+        owners.append(owner)
+
+
 def script_phrases(
     script: Script, scenario_names: list[str], norm: Callable[[str], str] = normalise
 ) -> list[tuple[str, float]]:
@@ -193,7 +204,19 @@ class IndexParts:
 
 
 def build_parts(library: Library) -> IndexParts:
-    """Work out every corpus, posting and score table of ``library`` once, each distinct text once."""
+    """Work out every corpus, posting and score table of ``library`` (with the cyclic collector paused)."""
+    with gc_paused():
+        return _build_parts(library)
+
+
+def _build_parts(library: Library) -> IndexParts:
+    """Work out every corpus, posting and score table of ``library`` once, each distinct text once.
+
+    The texts of each kind are collected as text -> owning scripts in first-seen
+    order (what ``Corpus`` stores), scenario texts and their pinyin are worked
+    out once per scenario, and normalising, pinyin and bigrams are memoised per
+    distinct text for the length of the build.
+    """
     norm_memo: dict[str, str] = {}
 
     def norm(text: str) -> str:
@@ -204,53 +227,91 @@ def build_parts(library: Library) -> IndexParts:
 
     pinyin_memo: dict[str, tuple[str, str]] = {}
     gram_memo: dict[str, set[str]] = {}
-    entries: dict[str, list[tuple[int, str]]] = {kind: [] for kind in WEIGHTS}
-    postings: dict[str, list[int]] = {}
+    kinds: dict[str, dict[str, list[int]]] = {kind: {} for kind in WEIGHTS}
+    title_k, keyword_k, scenario_k, example_k = kinds["title"], kinds["keyword"], kinds["scenario"], kinds["example"]
+    pinyin_k, initials_k, category_k, id_k, body_k = (
+        kinds["pinyin"],
+        kinds["initials"],
+        kinds["category"],
+        kinds["id"],
+        kinds["body"],
+    )
+    postings: defaultdict[str, list[int]] = defaultdict(list)
     scenario_names_of: dict[str, list[str]] = {}
+    scenario_pinyin: list[list[tuple[str, str]]] = []
+    scenario_grams: list[set[str]] = []
+    scenario_lists: list[list[list[int]] | None] = []
+    pinyin_lists: list[list[list[int]] | None] = []
+    """Per scenario: the owner lists of its names (and of their pinyin), found once."""
     scenario_ids: dict[str, int] = {}
     script_scenario: list[int] = []
     scenario_phrases: list[dict[str, float]] = []
     scripts = library.scripts
     for idx, script in enumerate(scripts):
-        scenario_names = scenario_names_of.get(script.scenario)
-        if scenario_names is None:
+        number = scenario_ids.get(script.scenario)
+        if number is None:
             scenario = library.scenario(script.scenario)
             names = [scenario.name, *scenario.aliases] if scenario else []
-            scenario_names = scenario_names_of[script.scenario] = [normalise(n) for n in names]
-            scenario_ids[script.scenario] = len(scenario_ids)
-            scenario_phrases.append(dict.fromkeys(scenario_names, WEIGHTS["scenario"]))
-        script_scenario.append(scenario_ids[script.scenario])
+            scenario_names_of[script.scenario] = [normalise(n) for n in names]
+            number = scenario_ids[script.scenario] = len(scenario_ids)
+            scenario_pinyin.append([pinyin_forms(n) for n in scenario_names_of[script.scenario]])
+            scenario_grams.append(set().union(*map(bigrams, scenario_names_of[script.scenario])))
+            scenario_lists.append(None)
+            pinyin_lists.append(None)
+            scenario_phrases.append(dict.fromkeys(scenario_names_of[script.scenario], WEIGHTS["scenario"]))
+        scenario_names = scenario_names_of[script.scenario]
+        script_scenario.append(number)
         phrases = script_phrases(script, scenario_names, norm)
-        entries["title"].append((idx, phrases[-1][0]))
-        entries["keyword"].extend((idx, p) for p, _ in phrases[: len(script.keywords)])
-        entries["scenario"].extend((idx, n) for n in scenario_names)
-        entries["example"].extend((idx, p) for p, _ in phrases[len(script.keywords) + len(scenario_names) : -1])
-        entries["category"].append((idx, norm(library.category_name(script.category))))
-        entries["id"].append((idx, normalise(script.id)))
-        entries["body"].append((idx, normalise(script.body)))
+        keywords = len(script.keywords)
+        _own(title_k, phrases[-1][0], idx)
+        for phrase, _ in phrases[:keywords]:
+            _own(keyword_k, phrase, idx)
+        lists = scenario_lists[number]
+        if lists is None:  # the scenario's first script: its texts take their place in first-seen order
+            for name in scenario_names:
+                _own(scenario_k, name, idx)
+            lists = scenario_lists[number] = [scenario_k[name] for name in scenario_names]
+        else:  # its other scripts: straight to the owner lists (~12 names x 10,000 scripts)
+            for owners in lists:
+                if owners[-1] != idx:
+                    owners.append(idx)
+        for phrase, _ in phrases[keywords + len(scenario_names) : -1]:
+            _own(example_k, phrase, idx)
+        _own(category_k, norm(library.category_name(script.category)), idx)
+        _own(id_k, normalise(script.id), idx)
+        _own(body_k, normalise(script.body), idx)
         for raw in (script.title, *script.keywords):
             forms = pinyin_memo.get(raw)
             if forms is None:
                 forms = pinyin_memo[raw] = pinyin_of_text(raw)
-            entries["pinyin"].append((idx, forms[0]))
-            entries["initials"].append((idx, forms[1]))
-        for phrase in scenario_names:
-            full, initials = pinyin_forms(phrase)
-            entries["pinyin"].append((idx, full))
-            entries["initials"].append((idx, initials))
-        grams: set[str] = set()
-        for phrase, _ in phrases:
+            _own(pinyin_k, forms[0], idx)
+            _own(initials_k, forms[1], idx)
+        lists = pinyin_lists[number]
+        if lists is None:
+            for full, initials in scenario_pinyin[number]:
+                _own(pinyin_k, full, idx)
+                _own(initials_k, initials, idx)
+            lists = pinyin_lists[number] = [
+                found for full, initials in scenario_pinyin[number] for found in (pinyin_k[full], initials_k[initials])
+            ]
+        else:
+            for owners in lists:
+                if owners[-1] != idx:
+                    owners.append(idx)
+        grams = set(scenario_grams[number])  # the scenario's names are every member's phrases: united once
+        for phrase, _ in phrases[:keywords]:
+            found = gram_memo.get(phrase)
+            if found is None:
+                found = gram_memo[phrase] = bigrams(phrase)
+            grams |= found
+        for phrase, _ in phrases[keywords + len(scenario_names) :]:
             found = gram_memo.get(phrase)
             if found is None:
                 found = gram_memo[phrase] = bigrams(phrase)
             grams |= found
         for gram in grams:
-            ids = postings.get(gram)
-            if ids is None:
-                postings[gram] = [idx]
-            else:
-                ids.append(idx)
-        own = scenario_phrases[script_scenario[-1]]
+            postings[gram].append(idx)
+        own = scenario_phrases[number]
         for phrase, weight in phrases:
             if len(own) >= SCENARIO_PHRASES:
                 break
@@ -259,7 +320,7 @@ def build_parts(library: Library) -> IndexParts:
     total = max(len(scripts), 1)
     return IndexParts(
         order={cat: i for i, cat in enumerate(library.category_order())},
-        corpora={kind: Corpus(items) for kind, items in entries.items()},
+        corpora={kind: Corpus(texts) for kind, texts in kinds.items()},
         scenario_names=list(scenario_names_of.values()),
         postings={gram: array("i", ids) for gram, ids in postings.items()},
         idf={g: math.log(1 + total / len(ids)) for g, ids in postings.items()},

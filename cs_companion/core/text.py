@@ -40,6 +40,7 @@ def pinyin_forms(phrase: str) -> tuple[str, str]:
 
     # pypinyin cuts a phrase into dictionary words and converts each one; we cut the same way and
     # cache per word: 10,000 titles and keywords have ~11,000 distinct segments but ~1,000 words.
+    # (Per character is not the same: 绿 alone is lv, in 绿林 lu.)
     syllables = [syllable for word in seg(phrase) for syllable in _word_pinyin(word)]
     full = "".join(syllables)
     initials = "".join(s[0] for s in syllables if s)

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from cs_companion import __version__
+from cs_companion.core.gcpause import gc_paused
 from cs_companion.core.models import Category, Field, FieldType, Layer, Library, LibraryInfo, Scenario, Script
 from cs_companion.core.problems import Problem, Severity
 from cs_companion.core.search import SearchIndex
@@ -173,11 +174,12 @@ def load_snapshot(
     if hashlib.sha256(payload).digest() != digest:
         return None
     try:
-        fmt, stored_key, lib_state, index_state, problems, extra = marshal.loads(payload)
-        if fmt != FORMAT or stored_key != key:
-            return None
-        library = library_from_state(lib_state)
-        index = SearchIndex.from_state(library, index_state)
+        with gc_paused():  # ~300,000 objects that all stay alive: collector passes would only cost time
+            fmt, stored_key, lib_state, index_state, problems, extra = marshal.loads(payload)
+            if fmt != FORMAT or stored_key != key:
+                return None
+            library = library_from_state(lib_state)
+            index = SearchIndex.from_state(library, index_state)
         found = [Problem(f, ln, c, m, Severity(s)) for f, ln, c, m, s in problems]
         if not isinstance(extra, dict):
             return None
