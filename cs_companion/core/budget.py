@@ -60,15 +60,20 @@ def distinct_work(library: Library) -> tuple[int, int]:
     segments: set[str] = set()
     pinyin_chars = 0
     grams: set[str] = set()
+    seen: set[str] = set()  # a text seen before adds no new segment or bigram: most keywords repeat
     for script in library.scripts:
         for raw in (script.title, *script.keywords):
+            if raw in seen:
+                continue
             for segment in _SEGMENTS.split(unicodedata.normalize("NFKC", raw).lower()):
                 if segment not in segments:
                     segments.add(segment)
                     pinyin_chars += len(segment)
         for raw in (script.title, *script.keywords, *script.examples):
-            text = normalise(raw)
-            grams.update(map(str.__add__, text, text[1:]))
+            if raw not in seen:
+                seen.add(raw)
+                text = normalise(raw)
+                grams.update(map(str.__add__, text, text[1:]))
         if pinyin_chars > MAX_PINYIN_CHARS or len(grams) > MAX_DISTINCT_BIGRAMS:
             break
     return pinyin_chars, len(grams)

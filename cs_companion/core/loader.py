@@ -15,13 +15,20 @@ from pathlib import Path
 from types import MappingProxyType
 
 from cs_companion.core.budget import budget_problem
+from cs_companion.core.gcpause import gc_paused
 from cs_companion.core.libtree import LibraryTreeError, library_files
 from cs_companion.core.models import Layer, Library, LibraryInfo, Platform, Scenario
 from cs_companion.core.near_ids import did_you_mean, near_id_problems
 from cs_companion.core.platform_schema import BUILTIN_PLATFORMS, check_platform_refs, check_platform_values
 from cs_companion.core.problems import Location, Problem, Severity, has_errors
 from cs_companion.core.schema import ParsedFile, read_file_data
-from cs_companion.core.yamlsafe import MAX_FILE_BYTES, YamlParseError, decode_library_bytes, parse_yaml
+from cs_companion.core.yamlsafe import (
+    MAX_FILE_BYTES,
+    YamlParseError,
+    decode_library_bytes,
+    parse_library_yaml,
+    parse_yaml,
+)
 
 MAX_FILES = 500
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
@@ -97,26 +104,62 @@ def load_sources(
     known_platforms: KnownPlatforms | None = None,
 ) -> LoadResult:
     """Load a library from ``(filename, raw bytes)`` pairs, e.g. a downloaded feed."""
+    with gc_paused():  # 10,000 scripts are ~1,000,000 objects that all stay alive: see gcpause
+        return _load_sources(sources, layer, known_scenarios, known_platforms)
+
+
+def _load_sources(
+    sources: Iterable[tuple[str, bytes]],
+    layer: Layer,
+    known_scenarios: Collection[str],
+    known_platforms: KnownPlatforms | None,
+    careful: bool = False,
+) -> LoadResult:
+    """One pass over the files; ``careful`` parses with exact positions from the start.
+
+    Cross-file checks (unknown scenario or platform ids, near-miss ids) run
+    after the fast parser, which has no positions for every value: when they
+    find anything, the whole library is read again carefully so each problem
+    names its exact line and column. Valid libraries never pay for that.
+    """
+    sources = list(sources)
     parsed: list[ParsedFile] = []
     problems: list[Problem] = []
     names = []
     for filename, data in sources:
         names.append(filename)
         try:
-            document = parse_yaml(decode_library_bytes(data, filename), filename)
+            file_result = read_library_file(decode_library_bytes(data, filename), filename, layer, careful)
         except YamlParseError as exc:
             problems.append(exc.problem)
             continue
-        file_result = read_file_data(document, filename, layer)
         problems.extend(file_result.problems)
         parsed.append(file_result)
     library = _combine(parsed, problems, known_scenarios)
     _check_platforms(parsed, library, problems, layer, known_platforms or {})
+    if problems and not careful:
+        return _load_sources(sources, layer, known_scenarios, known_platforms, careful=True)
     if not has_errors(problems):
         over = budget_problem(library, Location(names[0] if names else "library", 1, 1))
         if over is not None:
             problems.append(over)
     return LoadResult(None if has_errors(problems) else library, problems, names)
+
+
+def read_library_file(text: str, filename: str, layer: Layer, careful: bool = False) -> ParsedFile:
+    """Parse and check one file: the fast parser first, the careful one to locate any problem it has.
+
+    A valid file (the common case, and the slow one for a 10,000-script team
+    library) is parsed once by the fast path; a file with problems is parsed
+    again carefully, so each problem names its exact line and column.
+    """
+    if careful:
+        return read_file_data(parse_yaml(text, filename), filename, layer)
+    document, exact = parse_library_yaml(text, filename)
+    result = read_file_data(document, filename, layer)
+    if result.problems and not exact:
+        result = read_file_data(parse_yaml(text, filename), filename, layer)
+    return result
 
 
 def _check_phrase_totals(

@@ -2,7 +2,7 @@
 
 Agents type two or three characters, or paste the customer's whole message,
 and expect the right script on top at once, with libraries of up to 10,000
-scripts. Everything expensive happens once in ``SearchIndex.__init__``:
+scripts. Everything expensive happens once, when the index is built (``search_build``):
 
 - each text kind (titles, keywords, examples, ...) is normalised and joined
   into one string, so a substring query is a handful of ``str.find`` calls
@@ -16,7 +16,6 @@ scripts. Everything expensive happens once in ``SearchIndex.__init__``:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,22 +24,9 @@ from rapidfuzz import fuzz, process
 from cs_companion.core.extract import strip_message
 from cs_companion.core.models import Library, Script
 from cs_companion.core.scenario_index import ScenarioIndex as _ScenarioIndex
-from cs_companion.core.search_corpus import MAX_HITS_PER_KIND as MAX_HITS_PER_KIND
-from cs_companion.core.search_corpus import Corpus as _Corpus
-from cs_companion.core.text import bigrams, has_cjk, is_greeting, normalise, pinyin_forms, pinyin_of_text
+from cs_companion.core.search_build import WEIGHTS, Corpus, ScriptPhrases, build_parts, int_array
+from cs_companion.core.text import bigrams, has_cjk, is_greeting, normalise, pinyin_forms
 
-# How much a match in each kind of text is worth (a title hit beats a body hit).
-WEIGHTS = {
-    "title": 1.0,
-    "keyword": 0.95,
-    "scenario": 0.9,
-    "example": 0.85,
-    "pinyin": 0.85,
-    "initials": 0.8,
-    "category": 0.55,
-    "id": 0.6,
-    "body": 0.5,
-}
 CJK_KINDS = ("title", "keyword", "scenario", "example", "category", "body")
 ASCII_KINDS = ("title", "keyword", "id", "pinyin", "initials", "body")
 FUZZY_MIN_QUERY = 4
@@ -61,8 +47,6 @@ SCENARIO_TOP = 3
 SCENARIO_KEEP = 0.6
 SCENARIO_MEMBERS = 3
 """Scripts of the SCENARIO_TOP best scenarios (within SCENARIO_KEEP of the best) join the list, this many each."""
-SCENARIO_PHRASES = 80
-"""Phrases kept per scenario for scenario-level matching (aliases first, then scripts in library order)."""
 SMALL_TALK = frozenset({"general.greeting", "general.please_wait"})
 SMALL_TALK_FACTOR = 0.3
 """Greeting and please-wait scripts keep this share of their score in a message that is not a greeting."""
@@ -100,67 +84,13 @@ class SearchIndex:
 
     def __init__(self, library: Library) -> None:
         self.scripts: tuple[Script, ...] = library.scripts
-        self._order = {cat: i for i, cat in enumerate(library.category_order())}
-        self._corpora: dict[str, _Corpus] = {}
-        self._phrases: list[list[tuple[str, float]]] = []
-        entries: dict[str, list[tuple[int, str]]] = {kind: [] for kind in WEIGHTS}
-        postings: dict[str, list[int]] = {}
-        scenario_cache: dict[str, list[str]] = {}
-        scenario_ids: dict[str, int] = {}
-        script_scenario: list[int] = []
-        scenario_phrases: list[dict[str, float]] = []
-        for idx, script in enumerate(self.scripts):
-            scenario_names = scenario_cache.get(script.scenario)
-            if scenario_names is None:
-                scenario = library.scenario(script.scenario)
-                names = [scenario.name, *scenario.aliases] if scenario else []
-                scenario_names = scenario_cache[script.scenario] = [normalise(n) for n in names]
-                scenario_ids[script.scenario] = len(scenario_ids)
-                scenario_phrases.append(dict.fromkeys(scenario_names, WEIGHTS["scenario"]))
-            script_scenario.append(scenario_ids[script.scenario])
-            title = normalise(script.title)
-            keywords = [normalise(k) for k in script.keywords]
-            examples = [normalise(e) for e in script.examples]
-            entries["title"].append((idx, title))
-            entries["keyword"].extend((idx, k) for k in keywords)
-            entries["scenario"].extend((idx, n) for n in scenario_names)
-            entries["example"].extend((idx, e) for e in examples)
-            entries["category"].append((idx, normalise(library.category_name(script.category))))
-            entries["id"].append((idx, normalise(script.id)))
-            entries["body"].append((idx, normalise(script.body)))
-            for raw in (script.title, *script.keywords):
-                full, initials = pinyin_of_text(raw)
-                entries["pinyin"].append((idx, full))
-                entries["initials"].append((idx, initials))
-            for phrase in scenario_names:
-                full, initials = pinyin_forms(phrase)
-                entries["pinyin"].append((idx, full))
-                entries["initials"].append((idx, initials))
-            phrases = [(p, WEIGHTS["keyword"]) for p in keywords]
-            phrases += [(p, WEIGHTS["scenario"]) for p in scenario_names]
-            phrases += [(p, WEIGHTS["example"]) for p in examples]
-            phrases.append((title, WEIGHTS["title"]))
-            self._phrases.append(phrases)
-            grams: set[str] = set()
-            for phrase, _ in phrases:
-                grams |= bigrams(phrase)
-            for gram in grams:
-                postings.setdefault(gram, []).append(idx)
-            own = scenario_phrases[script_scenario[-1]]
-            for phrase, weight in phrases:
-                if len(own) >= SCENARIO_PHRASES:
-                    break
-                if len(phrase) >= 2 and own.get(phrase, 0.0) < weight:
-                    own[phrase] = weight
-        for kind, items in entries.items():
-            self._corpora[kind] = _Corpus(items)
-        total = max(len(self.scripts), 1)
-        self._postings = postings
-        self._idf = {g: math.log(1 + total / len(ids)) for g, ids in postings.items()}
-        self._stop_df = max(30, total // 40)  # a bigram in more than 2.5% of scripts does not pick candidates
-        self._scenario_ids = list(scenario_ids)
-        self._script_scenario = script_scenario
-        self._scenarios = _ScenarioIndex.build([list(p.items()) for p in scenario_phrases])
+        parts = build_parts(library)  # search_build: the corpora, postings and score tables
+        self._order = parts.order
+        self._corpora: dict[str, Corpus] = parts.corpora
+        self._phrases = ScriptPhrases(self.scripts, parts.scenario_names, parts.script_scenario)
+        self._postings, self._idf, self._stop_df = parts.postings, parts.idf, parts.stop_df
+        self._scenario_ids, self._script_scenario = parts.scenario_ids, parts.script_scenario
+        self._scenarios = parts.scenarios
 
     def __len__(self) -> int:
         return len(self.scripts)
@@ -171,8 +101,8 @@ class SearchIndex:
         return (
             self._order,
             corpora,
-            self._phrases,
-            self._postings,
+            self._phrases.scenario_names,
+            {gram: ids.tobytes() for gram, ids in self._postings.items()},
             self._idf,
             self._stop_df,
             self._scenario_ids,
@@ -184,15 +114,17 @@ class SearchIndex:
     def from_state(cls, library: Library, state: tuple[object, ...]) -> SearchIndex:
         index = cls.__new__(cls)
         index.scripts = library.scripts
-        order, corpora, phrases, postings, idf, stop_df, scenario_ids, script_scenario, scenarios = state
+        order, corpora, names, postings, idf, stop_df, scenario_ids, script_scenario, scenarios = state
         index._order = order  # type: ignore[assignment]
-        index._corpora = {kind: _Corpus.from_state(s) for kind, s in corpora.items()}  # type: ignore[attr-defined]
-        index._phrases, index._postings, index._idf, index._stop_df = phrases, postings, idf, stop_df  # type: ignore[assignment]
+        index._corpora = {kind: Corpus.from_state(s) for kind, s in corpora.items()}  # type: ignore[attr-defined]
+        index._phrases = ScriptPhrases(index.scripts, names, script_scenario)  # type: ignore[arg-type]
+        index._postings = {gram: int_array(ids) for gram, ids in postings.items()}  # type: ignore[attr-defined]
+        index._idf, index._stop_df = idf, stop_df  # type: ignore[assignment]
         index._scenario_ids, index._script_scenario = scenario_ids, script_scenario  # type: ignore[assignment]
         index._scenarios = _ScenarioIndex.from_state(scenarios)  # type: ignore[arg-type]
         if (
             set(index._corpora) != set(WEIGHTS)
-            or len(index._phrases) != len(index.scripts)
+            or len(index._phrases.scenario_names) != len(index._scenario_ids)
             or len(index._script_scenario) != len(index.scripts)
             or any(index._scenario_ids[index._script_scenario[i]] != s.scenario for i, s in enumerate(index.scripts))
         ):
@@ -258,7 +190,7 @@ class SearchIndex:
                 continue
             if kind == "body" and (len(found) >= limit or (not cjk and len(text) < 3)):
                 continue  # bodies are long: scan them only when the short texts did not fill the list
-            self._corpora[kind].match(text, found, kind, WEIGHTS[kind])
+            self._corpora[kind].match(text, found, kind)
 
     def _rank_by_scenario(self, text: str, found: dict[int, tuple[float, str]], greeting: bool) -> None:
         """Blend each script's own score with its scenario's: intent first, then the script inside it.
@@ -315,7 +247,7 @@ class SearchIndex:
         """Nothing matched as typed: homophones, pinyin one edit away, then the closest scenarios."""
         spelled = pinyin_forms(text)[0] if cjk else text
         if cjk and spelled:
-            self._corpora["pinyin"].match(spelled, found, "pinyin", WEIGHTS["pinyin"])  # 退宽 -> tuikuan -> 退款
+            self._corpora["pinyin"].match(spelled, found, "pinyin")  # 退宽 -> tuikuan -> 退款
             if found:
                 return
         scores: dict[int, float] = {}

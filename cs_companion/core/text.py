@@ -36,12 +36,23 @@ def pinyin_forms(phrase: str) -> tuple[str, str]:
         return "", ""
     # Imported here: pypinyin loads large dictionaries (~140 ms) and is only
     # needed when an index is built, not when a start-up reads the snapshot.
-    from pypinyin import Style, lazy_pinyin
+    from pypinyin.seg.simpleseg import seg
 
-    syllables = lazy_pinyin(phrase, style=Style.NORMAL, errors=lambda chars: list(chars))  # type: ignore[arg-type,return-value]  # pypinyin accepts a list
+    # pypinyin cuts a phrase into dictionary words and converts each one; we cut the same way and
+    # cache per word: 10,000 titles and keywords have ~11,000 distinct segments but ~1,000 words.
+    # (Per character is not the same: 绿 alone is lv, in 绿林 lu.)
+    syllables = [syllable for word in seg(phrase) for syllable in _word_pinyin(word)]
     full = "".join(syllables)
     initials = "".join(s[0] for s in syllables if s)
     return full, initials
+
+
+@lru_cache(maxsize=65536)
+def _word_pinyin(word: str) -> tuple[str, ...]:
+    """Syllables of one word as pypinyin cuts a phrase (non-Chinese characters kept as they are)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return tuple(lazy_pinyin(word, style=Style.NORMAL, errors=lambda chars: list(chars)))  # type: ignore[arg-type,return-value]  # pypinyin accepts a list
 
 
 _SEGMENT_SPLIT = re.compile(r"[\s\W_]+", re.UNICODE)

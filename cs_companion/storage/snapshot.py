@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from cs_companion import __version__
+from cs_companion.core.gcpause import gc_paused
 from cs_companion.core.models import (
     Category,
     Field,
@@ -41,10 +42,11 @@ from cs_companion.core.search import SearchIndex
 from cs_companion.storage.atomic import write_bytes_atomic
 
 MAGIC = b"CSCSNAP1"
-FORMAT = 5
+FORMAT = 6
 """2: keyed on file content instead of size and mtime; 3: the library carries its compliance allow-list;
 4: platforms (with their values) and each script's platform filter and variants;
-5: scripts carry their default follow-up (``follow_up:``)."""
+5: scripts carry their default follow-up (``follow_up:``);
+6: the index keeps scenario names instead of every script's phrase list (worked out on demand)."""
 
 T = TypeVar("T")
 
@@ -193,11 +195,12 @@ def load_snapshot(
     if hashlib.sha256(payload).digest() != digest:
         return None
     try:
-        fmt, stored_key, lib_state, index_state, problems, extra = marshal.loads(payload)
-        if fmt != FORMAT or stored_key != key:
-            return None
-        library = library_from_state(lib_state)
-        index = SearchIndex.from_state(library, index_state)
+        with gc_paused():  # ~300,000 objects that all stay alive: collector passes would only cost time
+            fmt, stored_key, lib_state, index_state, problems, extra = marshal.loads(payload)
+            if fmt != FORMAT or stored_key != key:
+                return None
+            library = library_from_state(lib_state)
+            index = SearchIndex.from_state(library, index_state)
         found = [Problem(f, ln, c, m, Severity(s)) for f, ln, c, m, s in problems]
         if not isinstance(extra, dict):
             return None

@@ -22,7 +22,7 @@ from pathlib import Path
 from cs_companion.core.libtree import LibraryTreeError, library_files, library_tree, shown_path
 from cs_companion.core.loader import MAX_FILES, MAX_TOTAL_BYTES
 from cs_companion.core.problems import Problem
-from cs_companion.core.yamlsafe import MAX_FILE_BYTES, YamlParseError, decode_library_bytes, parse_yaml
+from cs_companion.core.yamlsafe import MAX_FILE_BYTES, YamlParseError, decode_library_bytes, parse_library_yaml
 
 
 class FolderError(Exception):
@@ -181,7 +181,7 @@ def unparsable(files: list[LibraryFile]) -> list[Problem]:
     problems = []
     for item in files:
         try:
-            parse_yaml(decode_library_bytes(item.data, item.shown), item.shown)
+            parse_library_yaml(decode_library_bytes(item.data, item.shown), item.shown)  # fast unless it is bad
         except YamlParseError as exc:
             problems.append(exc.problem)
     return problems

@@ -8,7 +8,7 @@ from conftest import BUILTIN_LIBRARY
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Library, Script
 from cs_companion.core.search import SearchIndex
-from cs_companion.core.search_corpus import Corpus
+from cs_companion.core.search_build import Corpus
 
 
 def _with_codes(codes: dict[str, str]) -> Library:

@@ -193,14 +193,19 @@ def test_one_folder_edit_is_one_job_and_each_file_is_parsed_once(
     import cs_companion.sync.folder as folder
 
     parsed: list[str] = []
-    real_parse = loader.parse_yaml
+    real_parse, real_fast = loader.parse_yaml, loader.parse_library_yaml
 
     def counting_parse(text: str, filename: str) -> object:
         parsed.append(Path(filename).name)
         return real_parse(text, filename)
 
-    monkeypatch.setattr(loader, "parse_yaml", counting_parse)
-    monkeypatch.setattr(folder, "parse_yaml", counting_parse)
+    def counting_fast(text: str, filename: str) -> tuple[object, bool]:
+        parsed.append(Path(filename).name)
+        return real_fast(text, filename)
+
+    monkeypatch.setattr(loader, "parse_yaml", counting_parse)  # a careful re-parse (a file with problems) counts too
+    monkeypatch.setattr(loader, "parse_library_yaml", counting_fast)
+    monkeypatch.setattr(folder, "parse_library_yaml", counting_fast)
     window, controller = start(qtbot, str(team_folder))
     qtbot.waitUntil(lambda: has_script(window, "team.alpha"), timeout=10_000)
     controller.wait_idle()
