@@ -81,6 +81,10 @@ def build_synthetic_library(target: Path, count: int = 10_000, files: int = 10) 
     assert base is not None, "built-in library must load"
     target.mkdir(parents=True, exist_ok=True)
     catalogue = yaml.safe_load((builtin_library_dir() / "00_library.yaml").read_text(encoding="utf-8"))
+    declared = {s["id"] for s in catalogue["scenarios"]}
+    catalogue["scenarios"] += [  # Catalogue v2 scenarios live in their own built-in files
+        {"id": s.id, "name": s.name, "aliases": list(s.aliases)} for s in base.scenarios if s.id not in declared
+    ]
     (target / "00_library.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), "utf-8")
     per_file = count // files
     scripts = base.scripts

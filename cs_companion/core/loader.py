@@ -113,14 +113,14 @@ def _load_sources(
     layer: Layer,
     known_scenarios: Collection[str],
     known_platforms: KnownPlatforms | None,
-    careful: bool = False,
+    careful: frozenset[str] = frozenset(),
 ) -> LoadResult:
-    """One pass over the files; ``careful`` parses with exact positions from the start.
+    """One pass over the files; those named in ``careful`` are parsed with exact positions from the start.
 
     Cross-file checks (unknown scenario or platform ids, near-miss ids) run
-    after the fast parser, which has no positions for every value: when they
-    find anything, the whole library is read again carefully so each problem
-    names its exact line and column. Valid libraries never pay for that.
+    after the fast parser, which has no positions for every value: the files
+    they find anything in are read again carefully, so each problem names its
+    exact line and column. Files without problems never pay for that.
     """
     sources = list(sources)
     parsed: list[ParsedFile] = []
@@ -129,7 +129,7 @@ def _load_sources(
     for filename, data in sources:
         names.append(filename)
         try:
-            file_result = read_library_file(decode_library_bytes(data, filename), filename, layer, careful)
+            file_result = read_library_file(decode_library_bytes(data, filename), filename, layer, filename in careful)
         except YamlParseError as exc:
             problems.append(exc.problem)
             continue
@@ -137,8 +137,9 @@ def _load_sources(
         parsed.append(file_result)
     library = _combine(parsed, problems, known_scenarios)
     _check_platforms(parsed, library, problems, layer, known_platforms or {})
-    if problems and not careful:
-        return _load_sources(sources, layer, known_scenarios, known_platforms, careful=True)
+    imprecise = {p.file for p in problems} & {f.filename for f in parsed if not f.exact} - careful
+    if imprecise:
+        return _load_sources(sources, layer, known_scenarios, known_platforms, careful | imprecise)
     if not has_errors(problems):
         over = budget_problem(library, Location(names[0] if names else "library", 1, 1))
         if over is not None:
@@ -158,7 +159,8 @@ def read_library_file(text: str, filename: str, layer: Layer, careful: bool = Fa
     document, exact = parse_library_yaml(text, filename)
     result = read_file_data(document, filename, layer)
     if result.problems and not exact:
-        result = read_file_data(parse_yaml(text, filename), filename, layer)
+        return read_file_data(parse_yaml(text, filename), filename, layer)
+    result.exact = exact
     return result
 
 

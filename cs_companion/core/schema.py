@@ -52,6 +52,8 @@ class ParsedFile:
     platforms: list[tuple[Platform, Location]] = field(default_factory=list)
     platform_refs: PlatformRefs = field(default_factory=PlatformRefs)
     problems: list[Problem] = field(default_factory=list)
+    exact: bool = True
+    """False when the fast parser read it: positions of values are approximate until read carefully."""
 
 
 class _Checker:
