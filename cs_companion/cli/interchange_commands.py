@@ -81,14 +81,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from cs_companion.cli.library_commands import _platform_arg, _setting_platform
+    from cs_companion.cli.library_commands import platform_arg, setting_platform
     from cs_companion.core.interchange import export
 
     if args.format == "xlsx" and args.out is None:
         raise CliError("--format xlsx needs --out FILE.xlsx", 2)
     library = _library_to_export(args)
     # Other tools have no platforms: write the wording of one (--platform, else the agent's own).
-    platform = _platform_arg(library, args.platform) or _setting_platform(library)
+    platform = platform_arg(library, args.platform) or setting_platform(library)
     scripts = export.for_platform(library.scripts, platform)
     writer = {"csv": export.to_csv, "xlsx": export.to_xlsx, "espanso": export.to_espanso}[args.format]
     data = writer(scripts, library)

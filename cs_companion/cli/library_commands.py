@@ -67,7 +67,7 @@ def load_effective_library(args: argparse.Namespace) -> LoadedLibrary:
     return loaded
 
 
-def _platform_arg(library: Library, name: str | None) -> Platform | None:
+def platform_arg(library: Library, name: str | None) -> Platform | None:
     """The platform ``--platform`` names (id, name or part of it); a one-line error lists the choices."""
     from cs_companion.core.platforms import describe_platforms, find_platform
 
@@ -79,7 +79,7 @@ def _platform_arg(library: Library, name: str | None) -> Platform | None:
     return found
 
 
-def _setting_platform(library: Library) -> Platform | None:
+def setting_platform(library: Library) -> Platform | None:
     """The platform in the agent's settings (or IT's preset), as the window would use it."""
     from cs_companion.core.platforms import current_platform
     from cs_companion.storage.paths import AppPaths, system_config_file
@@ -93,7 +93,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be at least 1", 2)
     loaded = load_effective_library(args)
-    platform = _platform_arg(loaded.library, args.platform)
+    platform = platform_arg(loaded.library, args.platform)
     hits = loaded.index.search(args.query, limit=args.limit, platform=platform.id if platform else None)
     if args.json:
         print(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
@@ -130,7 +130,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from cs_companion.core.template import render
 
     loaded = load_effective_library(args)
-    platform = _platform_arg(loaded.library, args.platform) or _setting_platform(loaded.library)
+    platform = platform_arg(loaded.library, args.platform) or setting_platform(loaded.library)
     script = _find_script(loaded, args.id)
     if platform is not None and not script.applies_to(platform.id):
         listed = ", ".join(script.platforms)
@@ -166,7 +166,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     library = load_effective_library(args).library
     if args.scenarios:
         return print_catalogue(library, args.json)
-    platform = _platform_arg(library, args.platform)
+    platform = platform_arg(library, args.platform)
     scripts = [s for s in library.scripts if s.applies_to(platform.id if platform else None)]
     if args.json:
         print(json.dumps([script_as_dict(s, library) for s in scripts], ensure_ascii=False, indent=2))

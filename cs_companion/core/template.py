@@ -121,6 +121,22 @@ class MissingValuesError(ValueError):
         self.rendered = rendered
 
 
+def values_of(platform: Platform | None) -> Mapping[str, str]:
+    """What ``{{platform.NAME}}`` can name: the platform's values plus its ``name``."""
+    return {"name": platform.name, **platform.values} if platform else {}
+
+
+def fill_platform_values(body: str, platform: Platform | None) -> str:
+    """``body`` with ``{{platform.NAME}}`` written in; other placeholders, and unknown values, left as they are."""
+    known = values_of(platform)
+
+    def fill(match: re.Match[str]) -> str:
+        value_of = PLATFORM_VALUE.match(match.group(1).strip())
+        return known.get(value_of.group(1), match.group(0)) if value_of else match.group(0)
+
+    return PLACEHOLDER.sub(fill, body)
+
+
 def render(script: Script, values: Mapping[str, str], platform: Platform | None = None) -> Rendered:
     """Fill the body for ``platform`` (its variant, else ``body``) with ``values`` and the platform's values.
 
@@ -133,7 +149,7 @@ def render(script: Script, values: Mapping[str, str], platform: Platform | None 
     """
     body = script.body_for(platform.id if platform else None)
     used = set(field_names_used(body))
-    platform_values: Mapping[str, str] = {"name": platform.name, **platform.values} if platform else {}
+    platform_values = values_of(platform)
     missing: list[str] = []
     invalid: dict[str, str] = {}
     resolved: dict[str, str] = {}

@@ -20,7 +20,7 @@ from dataclasses import replace
 from cs_companion.core.interchange.columns import escape_cell
 from cs_companion.core.interchange.library_yaml import quote
 from cs_companion.core.models import FieldType, Library, Platform, Script
-from cs_companion.core.template import PLACEHOLDER, PLATFORM_PREFIX
+from cs_companion.core.template import PLACEHOLDER, PLATFORM_PREFIX, fill_platform_values
 
 HEADERS = ("分组", "快捷编码", "短语内容")
 FORMATS = ("csv", "xlsx", "espanso")
@@ -34,21 +34,10 @@ def for_platform(scripts: Sequence[Script], platform: Platform | None) -> list[S
     ``{{platform.NAME}}`` values (亲 / 您好, price-protection days…) are written in.
     """
     chosen = []
-    values = dict(platform.values) if platform else {}
-    if platform is not None:
-        values.setdefault("name", platform.name)
     for script in scripts:
-        if not script.applies_to(platform.id if platform else None):
-            continue
-        body = script.body_for(platform.id if platform else None)
-
-        def fill(match: re.Match[str]) -> str:
-            name = match.group(1).strip()
-            if name.startswith(PLATFORM_PREFIX):
-                return values.get(name[len(PLATFORM_PREFIX) :], match.group(0))
-            return match.group(0)
-
-        chosen.append(replace(script, body=PLACEHOLDER.sub(fill, body), variants={}))
+        if script.applies_to(platform.id if platform else None):
+            body = fill_platform_values(script.body_for(platform.id if platform else None), platform)
+            chosen.append(replace(script, body=body, variants={}))
     return chosen
 
 
