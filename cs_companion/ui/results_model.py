@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from cs_companion.core.models import Library, Script
+from cs_companion.core.models import Library, Platform, Script
 from cs_companion.core.template import render
 
 ScriptRole = Qt.ItemDataRole.UserRole + 1
@@ -16,9 +16,9 @@ FavouriteRole = Qt.ItemDataRole.UserRole + 4
 ShortcutRole = Qt.ItemDataRole.UserRole + 5
 
 
-def _first_line(script: Script) -> str:
-    """First non-empty line of the reply with placeholders shown as 【label】."""
-    for line in render(script, {}).text.splitlines():
+def _first_line(script: Script, platform: Platform | None) -> str:
+    """First non-empty line of the reply on ``platform``, with placeholders shown as 【label】."""
+    for line in render(script, {}, platform).text.splitlines():
         if line.strip():
             return line.strip()
     return ""
@@ -32,10 +32,19 @@ class ResultsModel(QAbstractListModel):
         self._scripts: list[Script] = []
         self._library = Library()
         self._favourites: set[str] = set()
+        self._platform: Platform | None = None
         self.highlight = ""
 
-    def set_results(self, library: Library, scripts: list[Script], favourites: set[str], highlight: str) -> None:
+    def set_results(
+        self,
+        library: Library,
+        scripts: list[Script],
+        favourites: set[str],
+        highlight: str,
+        platform: Platform | None = None,
+    ) -> None:
         self.beginResetModel()
+        self._platform = platform
         self._library = library
         self._scripts = scripts
         self._favourites = favourites
@@ -69,7 +78,7 @@ class ResultsModel(QAbstractListModel):
         if role == CategoryRole:
             return self._library.category_name(script.category)
         if role == PreviewRole:
-            return _first_line(script)
+            return _first_line(script, self._platform)
         if role == FavouriteRole:
             return script.id in self._favourites
         if role == ShortcutRole:

@@ -174,7 +174,8 @@ class SearchPanel(QWidget):
         highlight = query if len(query) <= HIGHLIGHT_MAX_CHARS and not listing.guessed else ""
         self.delegate.highlight = highlight
         self.guess_label.setVisible(listing.guessed)
-        self.model.set_results(library, listing.scripts, set(self._usage.favourites), highlight)
+        shown_on = self.platform_switch.current_platform()
+        self.model.set_results(library, listing.scripts, set(self._usage.favourites), highlight, shown_on)
         row = self.model.row_of(keep) if keep else -1
         self.select_row(row if row >= 0 else 0)
 

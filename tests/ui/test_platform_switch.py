@@ -113,3 +113,15 @@ def test_a_setting_naming_a_platform_the_library_lacks_falls_back_to_taobao(qtbo
     assert window.search_panel.platform_switch.current_id() == "taobao"
     assert window.select_script("general.greeting.welcome")
     assert window.current_text().startswith("亲，")
+
+
+def test_result_previews_speak_the_current_platform(qtbot: QtBot) -> None:
+    """The one-line preview under each result shows 亲 or 您好, never a raw 【greeting】."""
+    from cs_companion.storage.paths import AppPaths
+    from cs_companion.ui.app import build_main_window
+    from cs_companion.ui.results_model import PreviewRole
+
+    window = build_main_window(AppPaths.default())
+    qtbot.addWidget(window)
+    previews = [window.model.data(window.model.index(row), PreviewRole) for row in range(window.model.rowCount())]
+    assert previews and not any("【greeting】" in p for p in previews)
