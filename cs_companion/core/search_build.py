@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
 
 from cs_companion.core.gcpause import gc_paused
 from cs_companion.core.models import Library, Script
@@ -60,17 +61,14 @@ class Corpus:
                 _own(owners_by_text, text, owner)
         owners_by_text.pop("", None)
         texts = list(owners_by_text)
+        owners = owners_by_text.values()
+        # Running sums in C (accumulate) rather than a Python loop over ~90,000 texts.
         self.lengths = array("i", map(len, texts))
-        self.starts = array("i")
-        pos = 0
-        for length in self.lengths:
-            self.starts.append(pos)
-            pos += length + 1
-        self.owner_ids = array("i")
-        self.owner_ends = array("i")
-        for owners in owners_by_text.values():
-            self.owner_ids.extend(owners)
-            self.owner_ends.append(len(self.owner_ids))
+        self.starts = array("i", accumulate(map((1).__add__, self.lengths), initial=0))
+        if texts:
+            self.starts.pop()  # the position after the last text
+        self.owner_ids = array("i", chain.from_iterable(owners))
+        self.owner_ends = array("i", accumulate(map(len, owners)))
         self.blob = "\x00".join(texts)
 
     def owners(self, k: int) -> array[int]:
@@ -225,24 +223,30 @@ def build_parts(library: Library) -> IndexParts:
         return _build_parts(library)
 
 
+class _Memo(dict[str, object]):
+    """A function's result per distinct argument for one build: a repeat is one C-level dict lookup, no call."""
+
+    def __init__(self, function: Callable[[str], object]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, text: str) -> object:
+        found = self[text] = self._function(text)
+        return found
+
+
 def _build_parts(library: Library) -> IndexParts:
     """Work out every corpus, posting and score table of ``library`` once, each distinct text once.
 
     The texts of each kind are collected as text -> owning scripts in first-seen
     order (what ``Corpus`` stores), scenario texts and their pinyin are worked
     out once per scenario, and normalising, pinyin and bigrams are memoised per
-    distinct text for the length of the build.
+    distinct text for the length of the build. Owner lists a script joins as a
+    whole group (its scenario's names and their pinyin) are appended with C-level
+    ``map`` calls. Bigram postings are worked out per distinct phrase, not per
+    script (``_postings``).
     """
-    norm_memo: dict[str, str] = {}
-
-    def norm(text: str) -> str:
-        found = norm_memo.get(text)
-        if found is None:
-            found = norm_memo[text] = normalise(text)
-        return found
-
-    pinyin_memo: dict[str, tuple[str, str]] = {}
-    gram_memo: dict[str, set[str]] = {}
+    norm: Callable[[str], str] = _Memo(normalise).__getitem__  # type: ignore[assignment]
     kinds: dict[str, dict[str, list[int]]] = {kind: {} for kind in WEIGHTS}
     title_k, keyword_k, scenario_k, example_k = kinds["title"], kinds["keyword"], kinds["scenario"], kinds["example"]
     pinyin_k, initials_k, category_k, id_k, body_k = (
@@ -252,96 +256,122 @@ def _build_parts(library: Library) -> IndexParts:
         kinds["id"],
         kinds["body"],
     )
-    postings: defaultdict[str, list[int]] = defaultdict(list)
+    append = list.append
+    pinyin_lists_of: dict[str, tuple[list[int], list[int]]] = {}
+    """Raw title or keyword -> the owner lists of its pinyin and initials."""
     scenario_names_of: dict[str, list[str]] = {}
-    scenario_pinyin: list[list[tuple[str, str]]] = []
     scenario_grams: list[set[str]] = []
-    scenario_lists: list[list[list[int]] | None] = []
-    pinyin_lists: list[list[list[int]] | None] = []
-    """Per scenario: the owner lists of its names (and of their pinyin), found once."""
+    scenario_lists: list[list[list[int]]] = []
+    pinyin_lists: list[list[list[int]]] = []
+    """Per scenario: the distinct owner lists of its names (and of their pinyin), found by its first script."""
     scenario_ids: dict[str, int] = {}
     script_scenario: list[int] = []
     scenario_phrases: list[dict[str, float]] = []
+    keyword_w, scenario_w, example_w, title_w = (WEIGHTS[k] for k in ("keyword", "scenario", "example", "title"))
     scripts = library.scripts
     for idx, script in enumerate(scripts):
         number = scenario_ids.get(script.scenario)
+        first = number is None
         if number is None:
             scenario = library.scenario(script.scenario)
             names = [scenario.name, *scenario.aliases] if scenario else []
-            scenario_names_of[script.scenario] = [normalise(n) for n in names]
+            scenario_names = scenario_names_of[script.scenario] = [normalise(n) for n in names]
             number = scenario_ids[script.scenario] = len(scenario_ids)
-            scenario_pinyin.append([pinyin_forms(n) for n in scenario_names_of[script.scenario]])
-            scenario_grams.append(set().union(*map(bigrams, scenario_names_of[script.scenario])))
-            scenario_lists.append(None)
-            pinyin_lists.append(None)
-            scenario_phrases.append(dict.fromkeys(scenario_names_of[script.scenario], WEIGHTS["scenario"]))
-        scenario_names = scenario_names_of[script.scenario]
+            scenario_grams.append(set().union(*map(bigrams, scenario_names)))
+            scenario_phrases.append(dict.fromkeys(scenario_names, scenario_w))
+        else:
+            scenario_names = scenario_names_of[script.scenario]
         script_scenario.append(number)
-        phrases = script_phrases(script, scenario_names, norm)
-        keywords = len(script.keywords)
-        _own(title_k, phrases[-1][0], idx)
-        for phrase, _ in phrases[:keywords]:
+        keywords = list(map(norm, script.keywords))
+        examples = list(map(norm, script.examples))
+        title = norm(script.title)
+        _own(title_k, title, idx)
+        for phrase in keywords:
             _own(keyword_k, phrase, idx)
-        lists = scenario_lists[number]
-        if lists is None:  # the scenario's first script: its texts take their place in first-seen order
+        if first:  # the scenario's first script: its texts take their place in first-seen order
             for name in scenario_names:
                 _own(scenario_k, name, idx)
-            lists = scenario_lists[number] = [scenario_k[name] for name in scenario_names]
+            scenario_lists.append(_distinct([scenario_k[name] for name in scenario_names]))
         else:  # its other scripts: straight to the owner lists (~12 names x 10,000 scripts)
-            for owners in lists:
-                if owners[-1] != idx:
-                    owners.append(idx)
-        for phrase, _ in phrases[keywords + len(scenario_names) : -1]:
+            any(map(append, scenario_lists[number], repeat(idx)))
+        for phrase in examples:
             _own(example_k, phrase, idx)
         _own(category_k, norm(library.category_name(script.category)), idx)
         _own(id_k, normalise(script.id), idx)
         _own(body_k, normalise(script.body), idx)
+        if not first:  # before the title's and keywords' pinyin, which then see idx there already
+            any(map(append, pinyin_lists[number], repeat(idx)))
         for raw in (script.title, *script.keywords):
-            forms = pinyin_memo.get(raw)
-            if forms is None:
-                forms = pinyin_memo[raw] = pinyin_of_text(raw)
-            _own(pinyin_k, forms[0], idx)
-            _own(initials_k, forms[1], idx)
-        lists = pinyin_lists[number]
-        if lists is None:
-            for full, initials in scenario_pinyin[number]:
+            lists = pinyin_lists_of.get(raw)
+            if lists is None:
+                full, initials = pinyin_of_text(raw)
                 _own(pinyin_k, full, idx)
                 _own(initials_k, initials, idx)
-            lists = pinyin_lists[number] = [
-                found for full, initials in scenario_pinyin[number] for found in (pinyin_k[full], initials_k[initials])
-            ]
-        else:
-            for owners in lists:
-                if owners[-1] != idx:
-                    owners.append(idx)
-        grams = set(scenario_grams[number])  # the scenario's names are every member's phrases: united once
-        for phrase, _ in phrases[:keywords]:
-            found = gram_memo.get(phrase)
-            if found is None:
-                found = gram_memo[phrase] = bigrams(phrase)
-            grams |= found
-        for phrase, _ in phrases[keywords + len(scenario_names) :]:
-            found = gram_memo.get(phrase)
-            if found is None:
-                found = gram_memo[phrase] = bigrams(phrase)
-            grams |= found
-        for gram in grams:
-            postings[gram].append(idx)
+                pinyin_lists_of[raw] = (pinyin_k[full], initials_k[initials])
+            else:
+                for owners in lists:
+                    if owners[-1] != idx:
+                        owners.append(idx)
+        if first:
+            forms = [pinyin_forms(name) for name in scenario_names]
+            for full, initials in forms:
+                _own(pinyin_k, full, idx)
+                _own(initials_k, initials, idx)
+            pinyin_lists.append(_distinct([found for f, i in forms for found in (pinyin_k[f], initials_k[i])]))
         own = scenario_phrases[number]
-        for phrase, weight in phrases:
-            if len(own) >= SCENARIO_PHRASES:
-                break
-            if len(phrase) >= 2 and own.get(phrase, 0.0) < weight:
-                own[phrase] = weight
+        if len(own) < SCENARIO_PHRASES:
+            _scenario_phrases(own, keywords, keyword_w, scenario_names, scenario_w)
+            _scenario_phrases(own, examples, example_w, [title], title_w)
     total = max(len(scripts), 1)
+    postings = _postings((keyword_k, example_k, title_k), scenario_grams, script_scenario)
     return IndexParts(
         order={cat: i for i, cat in enumerate(library.category_order())},
         corpora={kind: Corpus(texts) for kind, texts in kinds.items()},
         scenario_names=list(scenario_names_of.values()),
-        postings={gram: array("i", ids) for gram, ids in postings.items()},
+        postings=postings,
         idf={g: math.log(1 + total / len(ids)) for g, ids in postings.items()},
         stop_df=max(30, total // 40),  # a bigram in more than 2.5% of scripts does not pick candidates
         scenario_ids=list(scenario_ids),
         script_scenario=script_scenario,
         scenarios=ScenarioIndex.build([list(p.items()) for p in scenario_phrases]),
     )
+
+
+def _postings(
+    owners_by_text: Iterable[dict[str, list[int]]], scenario_grams: list[set[str]], script_scenario: list[int]
+) -> dict[str, array[int]]:
+    """Bigram -> the scripts (ascending) with it in a keyword, example or title, or in their scenario's names.
+
+    Collected per distinct phrase (its owner list joins the bigram's sources)
+    and per scenario (its members join), then merged in C: about half the
+    Python-level steps of adding every script to each of its ~75 bigrams.
+    """
+    sources: defaultdict[str, list[list[int]]] = defaultdict(list)
+    source_of = sources.__getitem__
+    append = list.append
+    for texts in owners_by_text:
+        for text, owners in texts.items():
+            any(map(append, map(source_of, bigrams(text)), repeat(owners)))
+    members: list[list[int]] = [[] for _ in scenario_grams]
+    for idx, number in enumerate(script_scenario):
+        members[number].append(idx)
+    for number, grams in enumerate(scenario_grams):
+        any(map(append, map(source_of, grams), repeat(members[number])))
+    return {
+        gram: array("i", lists[0] if len(lists) == 1 else sorted(set(chain.from_iterable(lists))))
+        for gram, lists in sources.items()
+    }
+
+
+def _distinct(lists: list[list[int]]) -> list[list[int]]:
+    """Each owner list once (two names of a scenario can share one): a script then joins each once."""
+    return list({id(owners): owners for owners in lists}.values())
+
+
+def _scenario_phrases(own: dict[str, float], first: list[str], weight: float, then: list[str], then_w: float) -> None:
+    """Add phrases to a scenario's own (up to SCENARIO_PHRASES, two or more characters, the best weight kept)."""
+    for phrase, w in (*zip(first, repeat(weight)), *zip(then, repeat(then_w))):
+        if len(own) >= SCENARIO_PHRASES:
+            return
+        if len(phrase) >= 2 and own.get(phrase, 0.0) < w:
+            own[phrase] = w
