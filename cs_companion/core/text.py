@@ -34,17 +34,22 @@ def pinyin_forms(phrase: str) -> tuple[str, str]:
     """
     if not has_cjk(phrase):
         return "", ""
-    # Imported here: pypinyin loads large dictionaries (~140 ms) and is only
-    # needed when an index is built, not when a start-up reads the snapshot.
-    from pypinyin.seg.simpleseg import seg
-
     # pypinyin cuts a phrase into dictionary words and converts each one; we cut the same way and
     # cache per word: 10,000 titles and keywords have ~11,000 distinct segments but ~1,000 words.
     # (Per character is not the same: 绿 alone is lv, in 绿林 lu.)
-    syllables = [syllable for word in seg(phrase) for syllable in _word_pinyin(word)]
+    syllables = [syllable for word in _segment(phrase) for syllable in _word_pinyin(word)]
     full = "".join(syllables)
     initials = "".join(s[0] for s in syllables if s)
     return full, initials
+
+
+def _segment(phrase: str) -> list[str]:
+    """The words pypinyin cuts ``phrase`` into (``pypinyin.seg.simpleseg.seg``), with its own dictionaries."""
+    # Imported here: pypinyin loads large dictionaries (~250 ms) and is only
+    # needed when an index is built, not when a start-up reads the snapshot.
+    from cs_companion.core.pinyin_seg import segment
+
+    return segment(phrase)
 
 
 @lru_cache(maxsize=65536)

@@ -107,3 +107,26 @@ def test_gc_paused_restores_the_collector_and_nests() -> None:
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def test_segment_cuts_exactly_as_pypinyin_does() -> None:
+    """Our segmentation (pinyin_seg) must give pypinyin's words: runs of prefixes without a word, mixed scripts."""
+    from pypinyin.seg.simpleseg import seg
+
+    from cs_companion.core import pinyin_seg
+
+    assert pinyin_seg._PREFIXES is not None  # the fast path is the one under test
+    rng = random.Random(5)
+    chars = [chr(code) for code in pinyin_dict if 0x4E00 <= code <= 0x9FFF]
+    words = sorted(phrases_dict)
+    phrases = ["", "ipad保护壳", "绿林好汉ab中国人民银行x", "〇", "1号", "é中"]
+    for _ in range(4000):
+        parts = [rng.choice(words) if rng.random() < 0.5 else rng.choice(chars) for _ in range(rng.randint(1, 5))]
+        parts.insert(rng.randint(0, len(parts)), rng.choice(["", "ab", "1", "é"]))
+        phrase = "".join(parts)
+        phrases.append(phrase[rng.randint(0, len(phrase) - 1) :])
+    # Word beginnings glued together: the rest of a run is all prefix but holds no word.
+    pairs = zip(words[::40], words[7::40], strict=False)
+    phrases += [a[: rng.randint(1, len(a))] + b[: rng.randint(1, len(b))] for a, b in pairs]
+    wrong = [p for p in phrases if pinyin_seg.segment(p) != list(seg(p))]
+    assert not wrong, wrong[:5]
