@@ -27,7 +27,6 @@ import unicodedata
 
 from cs_companion.core.models import Library
 from cs_companion.core.problems import Location, Problem
-from cs_companion.core.text import normalise
 
 MAX_SEARCH_PHRASE_CHARS = 1_200_000
 """Characters of titles and keywords in one library (2.5x the benchmark library)."""
@@ -56,23 +55,37 @@ def indexed_chars(library: Library) -> tuple[int, int]:
 
 
 def distinct_work(library: Library) -> tuple[int, int]:
-    """(characters of distinct title/keyword segments, distinct bigrams), counting stops past the limits."""
+    """(characters of distinct title/keyword segments, distinct bigrams), counting stops past the limits.
+
+    Each distinct text is folded (NFKC, lower case) and split once: its
+    segments serve the pinyin count, and joined they are its normalised form
+    (``text.normalise`` drops exactly what the split cuts at) for the bigrams.
+    """
     segments: set[str] = set()
     pinyin_chars = 0
     grams: set[str] = set()
     seen: set[str] = set()  # a text seen before adds no new segment or bigram: most keywords repeat
+    split: dict[str, list[str]] = {}  # the texts of the current script not seen before -> their segments
+
+    def segments_of(raw: str) -> list[str]:
+        found = split.get(raw)
+        if found is None:
+            found = split[raw] = _SEGMENTS.split(unicodedata.normalize("NFKC", raw).lower())
+        return found
+
     for script in library.scripts:
+        split.clear()
         for raw in (script.title, *script.keywords):
             if raw in seen:
                 continue
-            for segment in _SEGMENTS.split(unicodedata.normalize("NFKC", raw).lower()):
+            for segment in segments_of(raw):
                 if segment not in segments:
                     segments.add(segment)
                     pinyin_chars += len(segment)
         for raw in (script.title, *script.keywords, *script.examples):
             if raw not in seen:
                 seen.add(raw)
-                text = normalise(raw)
+                text = "".join(segments_of(raw))
                 grams.update(map(str.__add__, text, text[1:]))
         if pinyin_chars > MAX_PINYIN_CHARS or len(grams) > MAX_DISTINCT_BIGRAMS:
             break
