@@ -16,8 +16,8 @@ from cs_companion.core.models import Field, FieldType
 from cs_companion.core.problems import Location, Problem
 from cs_companion.core.template import (
     Placeholder,
-    field_names_used,
-    names_after_unclosed,
+    field_names_of,
+    names_at_offsets,
     placeholders,
     platform_value_name,
     unclosed_brace_offsets,
@@ -64,7 +64,9 @@ def check_text(
 
     declared = {f.name: f for f in fields}
     uses: list[PlatformValueUse] = []
-    for ph in placeholders(text):
+    found = placeholders(text)  # once: the used names below come from the same scan
+    offsets = unclosed_brace_offsets(text)
+    for ph in found:
         value_name = platform_value_name(ph)
         if not ph.valid:
             problems.append(
@@ -80,10 +82,10 @@ def check_text(
             problems.append(at(ph.start, ph.end).problem(message))
         elif declared[ph.name].type is FieldType.MONEY:
             _check_money_unit(text, ph, at, problems, scope)
-    for offset in unclosed_brace_offsets(text):
+    for offset in offsets:
         text_name = f"body of {where}" if variant is None else scope
         problems.append(at(offset, offset + 2).problem(f"{text_name} has '{{{{' without a closing '}}}}'"))
-    used = set(field_names_used(text)) | set(names_after_unclosed(text))  # a typo'd {{name is still a use
+    used = set(field_names_of(found)) | set(names_at_offsets(text, offsets))  # a typo'd {{name is still a use
     return used, uses
 
 

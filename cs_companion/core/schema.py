@@ -21,6 +21,7 @@ from cs_companion.core.models import Category, Field, FieldType, Layer, LibraryI
 from cs_companion.core.platform_schema import PlatformRefs, read_platform_list, read_script_platforms, read_variants
 from cs_companion.core.problems import Location, Problem, Severity
 from cs_companion.core.schema_follow_up import read_follow_up
+from cs_companion.core.template import FIELD_NAME
 from cs_companion.core.yamlsafe import YamlList, YamlMap
 
 SCHEMA_VERSION = 1
@@ -119,6 +120,8 @@ class _Checker:
             return ()
         if len(value) > max_items:
             self.error(data.loc(key), f"'{key}' in {where} has {len(value):,} items; the limit is {max_items:,}")
+        if set(map(type, value)) <= {str} and max(map(len, value), default=0) <= limit:
+            return tuple(filter(None, map(str.strip, value)))  # the usual list: text items within the limit
         items = []
         too_long: list[tuple[Location, int]] = []
         for item, loc in zip(value, value.item_locations, strict=True):
@@ -144,6 +147,8 @@ class _Checker:
         return value
 
     def unknown_keys(self, data: YamlMap, allowed: set[str], where: str) -> None:
+        if allowed.issuperset(data):
+            return
         for key in data:
             if key not in allowed:
                 hint = ", ".join(sorted(allowed))
@@ -352,7 +357,7 @@ def _read_fields(data: YamlMap, check: _Checker, where: str) -> list[Field]:
         if not name or len(name) > limits.MAX_PHRASE_CHARS:
             continue
         fwhere = f"field '{name}' of {where}"
-        if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
+        if not FIELD_NAME.match(name):
             check.error(spec.loc("name"), f"{fwhere}: names may only use letters, digits and _")
             continue
         if name in seen:

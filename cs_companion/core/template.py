@@ -39,7 +39,9 @@ class Placeholder:
 
 def placeholders(body: str) -> list[Placeholder]:
     """Every ``{{...}}`` in ``body`` in order, marking the ones that are not plain names."""
-    found = []
+    found: list[Placeholder] = []
+    if "{{" not in body:  # most texts of a library: no regex scan
+        return found
     for match in PLACEHOLDER.finditer(body):
         inner = match.group(1).strip()
         valid = bool(FIELD_NAME.match(inner) or PLATFORM_VALUE.match(inner))
@@ -55,6 +57,8 @@ def platform_value_name(placeholder: Placeholder) -> str | None:
 
 def unclosed_brace_offsets(body: str) -> list[int]:
     """Offsets of every ``{{`` that has no closing ``}}`` (typos in the library)."""
+    if "{{" not in body:
+        return []
     stripped = PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), body)
     found, index = [], stripped.find("{{")
     while index >= 0:
@@ -74,8 +78,13 @@ _LEADING_NAME = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)")
 
 def names_after_unclosed(body: str) -> list[str]:
     """Field names right after an unclosed ``{{`` (``{{order 请`` -> order): meant as placeholders."""
+    return names_at_offsets(body, unclosed_brace_offsets(body))
+
+
+def names_at_offsets(body: str, offsets: list[int]) -> list[str]:
+    """``names_after_unclosed`` from offsets already found (a body check has them)."""
     names = []
-    for offset in unclosed_brace_offsets(body):
+    for offset in offsets:
         match = _LEADING_NAME.match(body, offset + 2)
         if match:
             names.append(match.group(1))
@@ -84,8 +93,13 @@ def names_after_unclosed(body: str) -> list[str]:
 
 def field_names_used(body: str) -> list[str]:
     """Names of the valid placeholders in order of first use, without repeats."""
+    return field_names_of(placeholders(body))
+
+
+def field_names_of(found: list[Placeholder]) -> list[str]:
+    """``field_names_used`` from placeholders already found (a body check has them)."""
     seen: dict[str, None] = {}
-    for ph in placeholders(body):
+    for ph in found:
         if ph.valid and not ph.name.startswith(PLATFORM_PREFIX):
             seen.setdefault(ph.name, None)
     return list(seen)
