@@ -12,13 +12,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from cs_companion.core import textfold
+
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def normalise(text: str) -> str:
-    """Fold width and case and drop whitespace and punctuation."""
-    return _NOISE.sub("", unicodedata.normalize("NFKC", text).lower())
+    """Fold width and case (NFKC, lower case) and drop whitespace and punctuation.
+
+    ``textfold`` leaves NFKC out where it cannot change the result (most text).
+    """
+    return textfold.normalise(text, _NOISE)
 
 
 def has_cjk(text: str) -> bool:
