@@ -23,8 +23,8 @@ linear work. Measuring costs ~5% of parsing the same library.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from cs_companion.core import textfold
 from cs_companion.core.models import Library
 from cs_companion.core.problems import Location, Problem
 
@@ -70,7 +70,7 @@ def distinct_work(library: Library) -> tuple[int, int]:
     def segments_of(raw: str) -> list[str]:
         found = split.get(raw)
         if found is None:
-            found = split[raw] = _SEGMENTS.split(unicodedata.normalize("NFKC", raw).lower())
+            found = split[raw] = textfold.split(raw, _SEGMENTS)
         return found
 
     for script in library.scripts:

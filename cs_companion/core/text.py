@@ -9,7 +9,6 @@ per keystroke.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from cs_companion.core import textfold
@@ -76,7 +75,7 @@ def pinyin_of_text(text: str) -> tuple[str, str]:
     sees whole words, so polyphones like 还没 / 银行 come out right.
     """
     fulls, initials = [], []
-    for segment in _SEGMENT_SPLIT.split(unicodedata.normalize("NFKC", text).lower()):
+    for segment in textfold.split(text, _SEGMENT_SPLIT):
         if segment:
             full, init = pinyin_forms(segment)
             fulls.append(full)

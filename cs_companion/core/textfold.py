@@ -18,7 +18,9 @@ character; lower-casing in CPython is per character except for capital sigma
 (not fast), and dropping punctuation is per character. So ``normalise`` of
 the text is the concatenation of each character's, which is what lower-casing
 and dropping alone give. Any other text (``Ａ``, ``é``, ``①``, Hangul,
-Greek, ``→``) takes the full path. ``tests/core/test_textfold`` checks both
+Greek, ``→``) takes the full path. The same holds for cutting text into
+words at whitespace and punctuation (``split``): each fast character's
+lower-case form and that of its NFKC are either both all punctuation or equal. ``tests/core/test_textfold`` checks both
 sets against the Unicode data of this Python and compares the paths on
 random text.
 """
@@ -42,3 +44,10 @@ def normalise(text: str, noise: re.Pattern[str]) -> str:
     if FAST.fullmatch(text):  # one C-level scan, ~15x cheaper than NFKC
         return noise.sub("", text.lower())
     return noise.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+def split(text: str, noise: re.Pattern[str]) -> list[str]:
+    """``noise.split(NFKC(text).lower())``; without NFKC when every character of ``text`` is fast."""
+    if FAST.fullmatch(text):
+        return noise.split(text.lower())
+    return noise.split(unicodedata.normalize("NFKC", text).lower())

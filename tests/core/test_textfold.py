@@ -61,3 +61,17 @@ def test_both_paths_agree_on_random_text_and_library_like_text() -> None:
 def test_noise_pattern_is_the_one_search_uses() -> None:
     """textfold's per-character argument holds for a pattern that is one character class (it is)."""
     assert _NOISE.pattern == r"[\s\W_]+" and _NOISE.flags & re.UNICODE
+
+
+def test_cutting_into_words_needs_no_nfkc_for_fast_text() -> None:
+    """Each fast character's lower case and that of its NFKC are both all punctuation, or the same text."""
+    fast = [c for c in BMP if textfold.FAST.fullmatch(c)]
+    for char in fast:
+        plain, folded = char.lower(), unicodedata.normalize("NFKC", char).lower()
+        assert bool(_NOISE.fullmatch(plain)) == bool(_NOISE.fullmatch(folded)), char
+        assert _NOISE.fullmatch(plain) or plain == folded, char
+    rng = random.Random(8)
+    texts = ["物流延迟，首次回复", "（蓝牙耳机·旗舰店）ABC", "ＷＵＬＩＵ！", "é,Σ"]
+    texts += ["".join(rng.choice(fast[:300] + fast[-300:]) for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
+    wrong = [t for t in texts if textfold.split(t, _NOISE) != _NOISE.split(unicodedata.normalize("NFKC", t).lower())]
+    assert wrong == []
