@@ -26,7 +26,7 @@ HELP = re.compile(
     r"|(?:你|亲)?可以(?:先|在|到|通过|点|联系|申请|选择|找|提交|拨打|直接)|不过(?:我|可以)|但(?:是)?(?:我|你|可以)"
     r"|建议你|稍等|请稍|马上(?:帮|给|为)|转(?:接|给)(?:售后|同事|专员|主管)|同事(?:会|来|帮)"
 )
-_SERVICE = "服务禁语：推诿、敷衍或生硬拒绝顾客"
+_SERVICE = "禁忌语（推诿、敷衍或生硬拒绝顾客）"
 
 SERVICE_RULES: tuple[PatternRule, ...] = (
     # "not my job": the buyer is sent away from the shop they bought from.
