@@ -6,7 +6,8 @@ code-page converters (``ucnv_*``, QStringConverter), case mapping (``u_strToUppe
 tables live in libicuuc's code), collation (``ucol_*``, QCollator: file dialogs sort with
 it) and time-zone display names (``ucal_*``, QTimeZone). Everything else in the data
 (word-break dictionaries, transliteration, unit, currency and language names, number
-spell-out) is reachable only through ICU APIs Qt never calls. The app is Chinese with an
+spell-out, character names, StringPrep, IDNA, spoof checks) is reachable only through ICU
+APIs Qt never calls. The app is Chinese with an
 English fallback, so locale data stays for root, ``zh*`` and ``en*`` only: ICU falls back
 to root for any other locale (a German collation would sort like root), as it does for
 locales it has no data for.
@@ -43,6 +44,9 @@ KEPT_CONVERTERS = re.compile(
     r"ibm-1373_|ibm-1375_|ibm-5471_|cns-11643-1992|icu-internal-compound-)"
 )
 SMALL_CONVERTER = 16 * 1024  # single-byte code pages are 2-4 KB each; keep them all
+# Top-level data only ICU services Qt never calls read: character names (u_charName), StringPrep
+# profiles (usprep), spoof checks (uspoof), IDNA (uidna; QUrl has its own), layout properties.
+UNREACHABLE = re.compile(r"^(unames\.icu|.*\.spp|confusables\.cfu|uts46\.nrm|ulayout\.icu)$")
 
 
 def keep_item(name: str, size: int) -> bool:
@@ -50,6 +54,8 @@ def keep_item(name: str, size: int) -> bool:
     parts = name.split("/")[1:]  # drop the "icudt73l" package prefix
     tree, leaf = ("/".join(parts[:-1]), parts[-1])
     if tree in DROPPED_TREES:
+        return False
+    if tree == "" and UNREACHABLE.match(leaf):
         return False
     if tree == "" and leaf.endswith(".cnv"):
         return size <= SMALL_CONVERTER or bool(KEPT_CONVERTERS.match(leaf))
@@ -135,11 +141,16 @@ def _file_offset(library: Path, address: int) -> int:
     raise ValueError(f"{library}: address {address:#x} is in no loadable segment")
 
 
-def trimmed_icudata(library: Path, work: Path) -> tuple[Path, int, int]:
-    """Build the trimmed library in ``work``; returns (path, bytes before, bytes after) of the data."""
+def library_data(library: Path) -> tuple[str, bytes]:
+    """(symbol name, ICU data package) inside a ``libicudata.so.NN``."""
     symbol, address, size = _symbol(library)
     start = _file_offset(library, address)
-    original = library.read_bytes()[start : start + size]
+    return symbol, library.read_bytes()[start : start + size]
+
+
+def trimmed_icudata(library: Path, work: Path) -> tuple[Path, int, int]:
+    """Build the trimmed library in ``work``; returns (path, bytes before, bytes after) of the data."""
+    symbol, original = library_data(library)
     header, items = read_package(original)
     kept = select_items(items)
     work.mkdir(parents=True, exist_ok=True)
