@@ -67,6 +67,10 @@ def test_excluded_modules_are_never_imported_by_the_app() -> None:
     imported = app_imports()
     clashes = sorted((m, e) for m in imported for e in excluded if covered(m, e))
     assert not clashes, f"companion.spec excludes modules the app imports: {clashes}"
+    # rapidfuzz.distance would still import, but as slow pure Python: its compiled module is left out.
+    assert not [m for m in imported if covered(m, "rapidfuzz.distance")], (
+        "the bundle lacks rapidfuzz's compiled distance"
+    )
     for needed in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtNetwork"):
         assert needed in imported, f"{needed} no longer imported: drop it from the bundle too"
 
