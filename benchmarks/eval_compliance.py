@@ -6,10 +6,13 @@ A corpus has ``bad: [{text, family}]`` (each must get a finding) and
 ``legit: [{text}]`` (each must get none). The checker is the one agents get:
 the built-in library's forbidden phrases and allow-list.
 
-The default corpus, ``tests/data/blind/compliance_corpus.yaml``, was written
-from platform rules by someone who never saw the checker. Only aggregate
-numbers are printed so it stays blind: never pass ``--show-misses`` for it.
-Tune on ``tests/data/compliance_tuning.yaml`` instead.
+The default corpora, ``tests/data/blind/compliance_corpus*.yaml``, were
+written from platform rules by authors who never saw the checker (each by a
+different author; ``_2`` was written after the rules were already tuned, to
+measure how they hold on text nobody tuned for). Only aggregate numbers are
+printed so they stay blind: ``--show-misses`` refuses them. Tune on the
+``tests/data/compliance_tuning*.yaml`` sets (``--tuning`` runs them all), each
+by yet another author.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from cs_companion.core import compliance  # noqa: E402
 from cs_companion.core.loader import load_path  # noqa: E402
 from cs_companion.core.models import Layer  # noqa: E402
 
-BLIND_CORPUS = ROOT / "tests" / "data" / "blind" / "compliance_corpus.yaml"
+BLIND_CORPORA = sorted((ROOT / "tests" / "data" / "blind").glob("compliance_corpus*.yaml"))
+TUNING_CORPORA = sorted((ROOT / "tests" / "data").glob("compliance_tuning*.yaml"))
 
 
 @dataclass
@@ -112,20 +116,37 @@ def report(name: str, result: Result) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="*", type=Path, default=[BLIND_CORPUS])
+    parser.add_argument("corpora", nargs="*", type=Path)
+    parser.add_argument("--tuning", action="store_true", help="evaluate every tuning corpus instead of the blind ones")
     parser.add_argument("--show-misses", action="store_true", help="list misses and false alarms (tuning sets only)")
+    parser.add_argument("--family", help="with --show-misses: only this family's misses (false alarms always shown)")
     args = parser.parse_args()
     checker = make_checker()
-    for path in args.corpora:
+    corpora = args.corpora or (TUNING_CORPORA if args.tuning else BLIND_CORPORA)
+    total = Result()
+    for path in corpora:
         if args.show_misses and path.resolve().parent.name == "blind":
             print(f"refusing --show-misses on the blind corpus {path}", file=sys.stderr)
             return 2
         corpus = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         result = evaluate(checker, corpus)
         print(report(path.name, result))
+        _add(total, result)
         if args.show_misses:
-            print("\n".join(result.misses))
+            wanted = f"MISS [{args.family}]" if args.family else "MISS"
+            print("\n".join(m for m in result.misses if m.startswith((wanted, "FALSE"))))
+    if len(corpora) > 1:
+        print(report("all of the above", total))
     return 0
+
+
+def _add(total: Result, result: Result) -> None:
+    total.bad.update(result.bad)
+    total.caught.update(result.caught)
+    total.caught_blocking.update(result.caught_blocking)
+    total.legit += result.legit
+    total.false_alarms += result.false_alarms
+    total.false_blocking += result.false_blocking
 
 
 if __name__ == "__main__":

@@ -6,13 +6,24 @@ own CS_COMPANION_HOME so no test ever reads or writes a real user profile.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+# Instance locks and local sockets live in the temp folder (QDir.tempPath), and tests that kill
+# windows on purpose leave them behind: give the whole run, and every process it starts, a
+# temp folder of its own that goes away at the end. The name stays short for socket paths.
+_RUN_TEMP = tempfile.mkdtemp(prefix="csc-test-")
+os.environ["TMPDIR"] = _RUN_TEMP
+tempfile.tempdir = _RUN_TEMP  # gettempdir() may already have cached /tmp
+atexit.register(shutil.rmtree, _RUN_TEMP, True)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BUILTIN_LIBRARY = REPO_ROOT / "scripts_library"

@@ -35,6 +35,7 @@ from cs_companion.core.compliance_rules import (
     CONDEMNED_AFTER,
     CONDITIONAL,
     CONDITIONAL_BEFORE,
+    DISOWNED_BEFORE,
     FAMILIES,
     NEGATION_BEFORE,
     RULES,
@@ -180,8 +181,14 @@ class ComplianceChecker:
         prefix = prefix_match.group() if prefix_match else ""
         if rule.exempt_before is not None and rule.exempt_before.search(prefix):
             return True
+        if rule.exempt_in_sentence is not None:
+            sentence_start = max((m.end() for m in _SENTENCE_END.finditer(canon, 0, start)), default=0)
+            sentence_end_match = _SENTENCE_END.search(canon, end)
+            sentence_end = sentence_end_match.start() if sentence_end_match else len(canon)
+            if rule.exempt_in_sentence.search(canon, sentence_start, sentence_end):
+                return True
         if not rule.negatable:
-            return False
+            return DISOWNED_BEFORE.search(prefix) is not None
         if rule.family == "off_platform":
             sentence_start = max((m.end() for m in _SENTENCE_END.finditer(canon, 0, start)), default=0)
             sentence_end_match = _SENTENCE_END.search(canon, end)

@@ -35,6 +35,8 @@ class PatternRule:
     negatable: bool = True
     exempt_before: re.Pattern[str] | None = None
     description: str = ""
+    exempt_in_sentence: re.Pattern[str] | None = None
+    """Tested on the whole sentence: a brush-off that comes with help ("我帮您问一下") is not one."""
 
 
 def rule(rule_id: str, family: str, triggers: str, pattern: str, **kwargs: object) -> PatternRule:

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from cs_companion.core.models import FieldType, Library, Script
+from cs_companion.core.quiet_hours import QuietHours
 from cs_companion.core.when import eta_reminder_time, parse_duration
 
 FOLLOW_UP = "follow_up"
@@ -203,14 +204,22 @@ class ReminderBook:
         )
 
     def start_nudging(
-        self, order_no: str, ordered_at: datetime, now: datetime, stage_scripts: Mapping[str, str], note: str = ""
+        self,
+        order_no: str,
+        ordered_at: datetime,
+        now: datetime,
+        stage_scripts: Mapping[str, str],
+        note: str = "",
+        quiet: QuietHours | None = None,
     ) -> list[Reminder]:
         """Schedule the five nudge stages for an unpaid order; returns the ones added.
 
         Stages already past when nudging starts are skipped, except the latest
         of them, which is due at once: an order placed 2 hours ago gets the
         1-hour nudge now, not the 10-minute one as well. Starting again for an
-        order that is still being nudged adds nothing.
+        order that is still being nudged adds nothing. A stage inside the
+        ``quiet`` hours waits for their end; of stages that then fall due
+        together only the latest is kept (one message in the morning, not three).
         """
         order_no = clean_order_no(order_no)
         if not order_no:
@@ -218,13 +227,17 @@ class ReminderBook:
         if any(r.open and r.kind == NUDGE and r.order_no == order_no for r in self.reminders.values()):
             return []
         past = [name for name, after in NUDGE_STAGES if ordered_at + after <= now]
-        added = []
+        planned: dict[datetime, str] = {}  # due time -> the latest stage falling due then
         for name, after in NUDGE_STAGES:
             if name in past and name != past[-1]:
                 continue
+            due = max(ordered_at + after, now)
+            planned[quiet.defer(due) if quiet is not None else due] = name
+        added = []
+        for due, name in planned.items():
             reminder = Reminder(
                 self._new_id(),
-                max(ordered_at + after, now),
+                due,
                 order_no,
                 note.strip()[:MAX_NOTE_CHARS],
                 stage_scripts.get(name, ""),

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from cs_companion.core.quiet_hours import DEFAULT_END, DEFAULT_START, QuietHours, parse_clock
 from cs_companion.storage.jsonstore import load_json_object, save_json_object
 from cs_companion.storage.locking import locked
 
@@ -40,6 +41,9 @@ class Settings:
     also_send: bool = False  # press Enter in the chat after pasting (sends the message)
     restore_clipboard: bool = True  # put the agent's previous clipboard text back after a paste
     watch_clipboard: bool = False  # a customer message copied in the chat is searched here
+    # Payment nudges falling due in these hours wait until they end (cs_companion.core.quiet_hours); "" = off.
+    quiet_start: str = DEFAULT_START
+    quiet_end: str = DEFAULT_END
 
     def clamped(self) -> Settings:
         return replace(
@@ -50,7 +54,21 @@ class Settings:
             dock_edge=self.dock_edge if self.dock_edge in ("left", "right", "none") else "right",
             paste_keys=self.paste_keys if self.paste_keys in PASTE_KEY_CHOICES else "ctrl+v",
             hotkey=self.hotkey.strip(),
+            quiet_start=_clock_or_default(self.quiet_start, DEFAULT_START),
+            quiet_end=_clock_or_default(self.quiet_end, DEFAULT_END),
         )
+
+    @property
+    def quiet_hours(self) -> QuietHours | None:
+        return QuietHours.from_setting(self.quiet_start, self.quiet_end)
+
+
+def _clock_or_default(text: str, default: str) -> str:
+    """A valid HH:MM (normalised to two digits) or "" (off) is kept; anything else is the default."""
+    if not text.strip():
+        return ""
+    clock = parse_clock(text)
+    return f"{clock:%H:%M}" if clock is not None else default
 
 
 @dataclass(frozen=True)

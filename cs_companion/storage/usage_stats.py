@@ -51,7 +51,8 @@ class DayCount:
 
     @property
     def uses(self) -> int:
-        return self.copies + self.pastes
+        """Replies used: every paste was copied first, so pastes are already among the copies."""
+        return self.copies
 
 
 class UsageStatsStore:

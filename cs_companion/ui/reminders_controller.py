@@ -156,7 +156,8 @@ class RemindersController(QObject):
 
     def start_nudging(self, order_no: str, ordered_at: datetime) -> list[Reminder]:
         now, stages = self.clock(), nudge_scripts(self.window.loaded.library, self.window.settings.platform)
-        added = self._change(lambda book: book.start_nudging(order_no, ordered_at, now, stages)) or []
+        quiet = self.window.settings.quiet_hours
+        added = self._change(lambda book: book.start_nudging(order_no, ordered_at, now, stages, quiet=quiet)) or []
         self.window.flash(
             self.tr("已开始催付：%1 个提醒").replace("%1", str(len(added))) if added else self.tr("该订单已在催付中")
         )

@@ -1,4 +1,4 @@
-"""Settings: always on top, font size, team library source, pasting into the chat, clear history.
+"""Settings: always on top, font size, team library source, pasting into the chat, quiet hours, clear history.
 
 The layout never moves under the agent's pointer: the line for a source
 problem is always there (empty when fine), and the destructive 清除使用记录
@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -106,6 +107,7 @@ class SettingsDialog(QDialog):
         self.poll.setSuffix(self.tr(" 分钟"))
         form.addRow(self.tr("检查更新间隔"), self.poll)
         self._add_delivery_rows(form, settings)
+        self._add_quiet_rows(form, settings)
         layout.addLayout(form)
         clear_row = QHBoxLayout()
         clear_row.addStretch(1)
@@ -149,6 +151,31 @@ class SettingsDialog(QDialog):
         self.watch_clipboard = QCheckBox(self.tr("监视剪贴板：复制客户消息后自动搜索并填入订单号等"), self)
         self.watch_clipboard.setChecked(settings.watch_clipboard)
         form.addRow(self.watch_clipboard)
+
+    def _add_quiet_rows(self, form: QFormLayout, settings: Settings) -> None:
+        """Payment nudges wait out the night: a checkbox and the two times, off keeps the times for later."""
+        quiet = settings.quiet_hours
+        self.quiet = QCheckBox(self.tr("夜间不提醒催付"), self)
+        self.quiet.setChecked(quiet is not None)
+        self.quiet_start, self.quiet_end = QTimeEdit(self), QTimeEdit(self)
+        start, end = (quiet.start, quiet.end) if quiet is not None else (None, None)
+        for edit, value, fallback in ((self.quiet_start, start, (22, 0)), (self.quiet_end, end, (8, 0))):
+            edit.setDisplayFormat("HH:mm")
+            edit.setTime(QTime(value.hour, value.minute) if value is not None else QTime(*fallback))
+            edit.setEnabled(quiet is not None)
+            self.quiet.toggled.connect(edit.setEnabled)
+        row = QHBoxLayout()
+        row.addWidget(self.quiet)
+        row.addWidget(self.quiet_start)
+        row.addWidget(QLabel("–", self))
+        row.addWidget(self.quiet_end)
+        row.addStretch(1)
+        form.addRow(self.tr("催付免打扰"), row)
+
+    def _quiet_values(self) -> tuple[str, str]:
+        if not self.quiet.isChecked():
+            return "", ""
+        return self.quiet_start.time().toString("HH:mm"), self.quiet_end.time().toString("HH:mm")
 
     def _check_hotkey(self, text: str) -> None:
         """An unusable hotkey is explained at once and cannot be saved."""
@@ -237,4 +264,6 @@ class SettingsDialog(QDialog):
             also_send=self.also_send.isChecked(),
             restore_clipboard=self.restore_clipboard.isChecked(),
             watch_clipboard=self.watch_clipboard.isChecked(),
+            quiet_start=self._quiet_values()[0],
+            quiet_end=self._quiet_values()[1],
         ).clamped()

@@ -1,7 +1,10 @@
-"""Counts the window's copies and compliance overrides per script per day, and exports them.
+"""Counts the window's copies, pastes and compliance overrides per script per day, and exports them.
 
-Connected to ``MainWindow.copied``: only the script id is kept, never the
-text that was copied. A copy the agent confirmed despite a blocking
+Connected to ``MainWindow.copied`` and ``Delivery.pasted``: only the script
+id is kept, never the text that was copied. Every reply put on the clipboard
+is a copy; a copy that also went into the chat window (Shift+Enter, the
+paste button) is counted once more as a paste, so a lead sees how many
+replies are used (copies) and how many travel the paste path. A copy the agent confirmed despite a blocking
 compliance finding (``ReplyPanel.overridden``) counts as an override too,
 which tells a lead which scripts tempt agents into risky wording.
 
@@ -25,7 +28,15 @@ from cs_companion.core.reminders import Clock
 from cs_companion.storage.atomic import write_text_atomic
 from cs_companion.storage.errors import StorageError
 from cs_companion.storage.paths import AppPaths
-from cs_companion.storage.usage_stats import COPY, OVERRIDE, UsageStatsStore, agent_label, csv_text, write_daily_csv
+from cs_companion.storage.usage_stats import (
+    COPY,
+    OVERRIDE,
+    PASTE,
+    UsageStatsStore,
+    agent_label,
+    csv_text,
+    write_daily_csv,
+)
 
 if TYPE_CHECKING:
     from cs_companion.ui.main_window import MainWindow
@@ -37,7 +48,7 @@ EXPORT_DAYS = 30
 
 
 class UsageRecorder(QObject):
-    """Records copy/override events into ``usage_stats.json`` and mirrors today's counts to the shared folder."""
+    """Records copy/paste/override events into ``usage_stats.json`` and mirrors today's counts to the shared folder."""
 
     def __init__(self, window: MainWindow, store: UsageStatsStore, clock: Clock, stats_folder: Path | None) -> None:
         super().__init__(window)
@@ -47,18 +58,29 @@ class UsageRecorder(QObject):
         self.shared_timer.setSingleShot(True)
         self.shared_timer.setInterval(SHARED_WRITE_DELAY_MS)
         self.shared_timer.timeout.connect(self.write_shared)
+        self.last_copied = ""
         window.copied.connect(self.on_copied)
+        window.delivery.pasted.connect(self.on_pasted)
         self.export_action = QAction(self.tr("导出使用统计…"), window)
         self.export_action.triggered.connect(self.ask_export)
         window.menu.addAction(self.export_action)
 
     def on_copied(self, script_id: str, _text: str) -> None:
         """Count the copy (and an override when the agent confirmed a blocking finding); the text is not looked at."""
+        self.last_copied = script_id
+        events = [COPY, OVERRIDE] if self.window.reply_panel.overridden else [COPY]
+        self._record(script_id, events)
+
+    def on_pasted(self, _target: int) -> None:
+        """A paste always copies first (``Delivery.paste``), so the pasted reply is the last one copied."""
+        if self.last_copied:
+            self._record(self.last_copied, [PASTE])
+
+    def _record(self, script_id: str, events: list[str]) -> None:
         today = self.clock().date()
         try:
-            self.store.record(script_id, COPY, today)
-            if self.window.reply_panel.overridden:
-                self.store.record(script_id, OVERRIDE, today)
+            for event in events:
+                self.store.record(script_id, event, today)
         except StorageError as exc:  # statistics must never get in the agent's way
             log.warning("usage statistics not saved: %s", exc)
             return

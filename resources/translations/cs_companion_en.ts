@@ -577,42 +577,42 @@
         <translation>Reminder set: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reminders_controller.py" line="161" />
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="162" />
         <source>已开始催付：%1 个提醒</source>
         <translation>Payment nudges started: %1 reminders</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reminders_controller.py" line="161" />
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="162" />
         <source>该订单已在催付中</source>
         <translation>This order is already being nudged</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reminders_controller.py" line="168" />
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="169" />
         <source>已停止催付</source>
         <translation>Payment nudges stopped</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reminders_controller.py" line="182" />
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="183" />
         <source>提醒 %1</source>
         <translation>Reminders %1</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reminders_controller.py" line="182" />
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="183" />
         <source>提醒</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reminders_controller.py" line="184" />
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="185" />
         <source>到期 %1 · 待办 %2（Ctrl+T 设置提醒）</source>
         <translation>Due %1 · to do %2 (Ctrl+T sets a reminder)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reminders_controller.py" line="243" />
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="244" />
         <source>这条话术约定了回复时间，但看不懂预计时间；请按 Ctrl+T 设置提醒</source>
         <translation>This reply promises a time, but the ETA cannot be read; press Ctrl+T to set a reminder</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/reminders_controller.py" line="250" />
+        <location filename="../../cs_companion/ui/reminders_controller.py" line="251" />
         <source>已自动设置跟进提醒：%1 %2</source>
         <translation>Follow-up reminder set: %1 %2</translation>
     </message>
@@ -830,180 +830,190 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="49" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="50" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="53" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="54" />
         <source>窗口始终置顶</source>
         <translation>Always keep window on top</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="60" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="61" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="63" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="64" />
         <source>屏幕右侧</source>
         <translation>Right edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="64" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="65" />
         <source>屏幕左侧</source>
         <translation>Left edge of screen</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="65" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="66" />
         <source>不停靠</source>
         <translation>Don't dock</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="69" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="70" />
         <source>首次启动停靠</source>
         <translation>Dock on first launch</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="76" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="77" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (applies after restart)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="78" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="79" />
         <source>共享文件夹路径，或 https:// 地址</source>
         <translation>Shared folder path or https:// URL</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="80" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="81" />
         <source>团队话术来源</source>
         <translation>Team library source</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="91" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="92" />
         <source>由管理员统一设置，不能修改</source>
         <translation>Set by your administrator; can't be changed</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="95" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="96" />
         <source>设置…</source>
         <translation>Set…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="98" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="99" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="101" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="207" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="215" />
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="222" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="102" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="234" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="242" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="249" />
         <source>访问令牌</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="106" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="107" />
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="107" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="108" />
         <source>检查更新间隔</source>
         <translation>Update check interval</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="112" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="114" />
         <source>清除使用记录…</source>
         <translation>Clear history…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="113" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="115" />
         <source>忘记最近使用和使用次数（收藏保留）</source>
         <translation>Forget recent scripts and use counts (favourites stay)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="128" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="130" />
         <source>例如 Ctrl+Alt+Space；留空则不使用</source>
         <translation>e.g. Ctrl+Alt+Space; empty to turn it off</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="129" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="131" />
         <source>全局快捷键</source>
         <translation>Global hotkey</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="137" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="139" />
         <source>Shift+Insert（终端、远程桌面）</source>
         <translation>Shift+Insert (terminals, remote desktops)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="139" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="141" />
         <source>粘贴按键</source>
         <translation>Paste keys</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="140" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="142" />
         <source>回车直接粘贴到聊天窗口（否则只复制）</source>
         <translation>Enter pastes into the chat window (otherwise it only copies)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="143" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="145" />
         <source>粘贴后自动按回车发送</source>
         <translation>Press Enter to send after pasting</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="146" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="148" />
         <source>粘贴后恢复原来的剪贴板内容</source>
         <translation>Restore the previous clipboard after pasting</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="149" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="151" />
         <source>监视剪贴板：复制客户消息后自动搜索并填入订单号等</source>
         <translation>Watch the clipboard: a copied customer message is searched and its order number filled in</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="169" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="158" />
+        <source>夜间不提醒催付</source>
+        <translation>No payment nudges at night</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="173" />
+        <source>催付免打扰</source>
+        <translation>Quiet hours</translation>
+    </message>
+    <message>
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="196" />
         <source>清除使用记录</source>
         <translation>Clear history</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="170" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="197" />
         <source>清除最近使用和使用次数？收藏不受影响，此操作不能撤销。</source>
         <translation>Clear recent scripts and use counts? Favourites stay. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="189" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="216" />
         <source>为了安全，只能使用 https:// 地址（本机测试地址除外）</source>
         <translation>For security only https:// addresses can be used (except local test addresses)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="191" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="218" />
         <source>只支持 https:// 地址或文件夹路径</source>
         <translation>Only https:// addresses or folder paths are supported</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="193" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="220" />
         <source>无法使用这个来源：请填写共享文件夹路径或 https:// 地址</source>
         <translation>This source cannot be used: enter a shared folder path or an https:// address</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="198" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="225" />
         <source>本机没有可用的系统密钥环</source>
         <translation>No system keyring on this computer</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="201" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="228" />
         <source>已保存在系统密钥环</source>
         <translation>Stored in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="201" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="228" />
         <source>未设置（不需要可留空）</source>
         <translation>Not set (leave empty if not needed)</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/settings_dialog.py" line="208" />
+        <location filename="../../cs_companion/ui/settings_dialog.py" line="235" />
         <source>团队话术地址需要的访问令牌（只保存在系统密钥环）：</source>
         <translation>Access token for the team library address (kept only in the system keyring):</translation>
     </message>
@@ -1090,22 +1100,22 @@
 <context>
     <name>UsageRecorder</name>
     <message>
-        <location filename="../../cs_companion/ui/usage_recorder.py" line="51" />
+        <location filename="../../cs_companion/ui/usage_recorder.py" line="64" />
         <source>导出使用统计…</source>
         <translation>Export usage statistics…</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/usage_recorder.py" line="89" />
+        <location filename="../../cs_companion/ui/usage_recorder.py" line="111" />
         <source>导出使用统计</source>
         <translation>Export usage statistics</translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/usage_recorder.py" line="98" />
+        <location filename="../../cs_companion/ui/usage_recorder.py" line="120" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../cs_companion/ui/usage_recorder.py" line="100" />
+        <location filename="../../cs_companion/ui/usage_recorder.py" line="122" />
         <source>已导出 %1 行使用统计</source>
         <translation>Exported %1 rows of usage statistics</translation>
     </message>

@@ -250,7 +250,7 @@ def builtin_checker() -> ComplianceChecker:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("您自己看吧", "您自己看"),  # the phrase is written with 你
+        ("您自己看呢", "您自己看"),  # the phrase is written with 你
         ("你找快递去", "你找快递去"),
         ("爱要\u200b不要", "爱要\u200b不要"),  # zero-width space inside
         ("别 讲 价", "别 讲 价"),
@@ -334,7 +334,7 @@ def test_dont_know_inside_gratitude_is_not_the_forbidden_phrase() -> None:
     checker = builtin_checker()
     assert checker.check("我也不知道怎么感谢您") == []
     assert checker.check("不知道您方便什么时候收货？") == []
-    assert words_of(checker.check("这个我不知道")) == ["不知道"]
+    assert words_of(checker.check("这个我不知道")) == ["我不知道"]  # the phrase and the brush-off, merged
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -41,6 +42,18 @@ def test_settings_dialog_saves_and_applies(window: MainWindow, monkeypatch: pyte
     assert window.font().pointSize() == 16 and window.results.font().pointSize() == 16
     assert not window.pin_button.isChecked()
     assert seen and seen[0].team_source == "/srv/share/team"
+
+
+def test_quiet_hours_are_edited_in_settings(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = SettingsDialog(window.settings, source_locked=False, parent=window)
+    qtbot.addWidget(dialog)
+    assert dialog.quiet.isChecked() and dialog.quiet_start.time().toString("HH:mm") == "22:00"
+    dialog.quiet_start.setTime(QTime(21, 0))
+    dialog.quiet_end.setTime(QTime(9, 30))
+    assert (dialog.result_settings().quiet_start, dialog.result_settings().quiet_end) == ("21:00", "09:30")
+    qtbot.mouseClick(dialog.quiet, Qt.MouseButton.LeftButton)
+    assert not dialog.quiet_start.isEnabled()
+    assert dialog.result_settings().quiet_hours is None
 
 
 def test_locked_source_cannot_be_edited(window: MainWindow) -> None:

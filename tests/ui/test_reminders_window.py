@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from cs_companion.core.reminders import DONE, DUE, NUDGE
+from cs_companion.desktop.fake import FakeDesktop
 from cs_companion.storage.paths import AppPaths
 from cs_companion.storage.reminders_store import RemindersStore
 from cs_companion.storage.usage_stats import UsageStatsStore
@@ -223,6 +224,24 @@ def test_copies_and_overrides_are_counted_without_any_text(
     assert "微信" not in text and "4512987736102" not in text
     recorder = win.findChild(UsageRecorder)
     assert recorder is not None and recorder.export_to(tmp_path / "out.csv") == 1
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_a_paste_into_the_chat_counts_as_a_copy_and_a_paste(
+    window: tuple[MainWindow, RemindersController], qtbot: QtBot
+) -> None:
+    win, _controller = window
+    chat = 900001
+    desktop = FakeDesktop(windows={chat, int(win.winId())}, active=chat)
+    win.delivery.desktop = desktop
+    win.delivery.remember(chat)
+    assert win.select_script("general.greeting.welcome")
+    assert win.copy_current()
+    assert win.delivery.paste()
+    qtbot.waitUntil(lambda: desktop.sent == [(chat, "ctrl+v")], timeout=2000)
+    stats = UsageStatsStore(AppPaths.default().usage_stats_file)
+    rows = [(r.script_id, r.copies, r.pastes, r.uses) for r in stats.rows()]
+    assert rows == [("general.greeting.welcome", 2, 1, 2)]
 
 
 def test_daily_csv_goes_to_the_shared_folder_it_named(qtbot: QtBot, clock: FakeClock, tmp_path: Path) -> None:
