@@ -8,8 +8,8 @@
 # -> build/dist/cs-companion-<version>-linux-<arch>.tar.gz holding the bundle,
 # cs-companion.desktop, hicolor icons and INSTALL.txt.
 # PyInstaller's work files go to build/work/ and its output to build/dist/
-# (both git-ignored). Needs python3 built with a shared libpython and `strip`
-# (binutils). See build/DEPLOY.md.
+# (both git-ignored). Needs python3 built with a shared libpython and binutils
+# (strip; ld, objcopy, nm, readelf for build/icu_trim.py). See build/DEPLOY.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -33,7 +33,9 @@ DIST="$ROOT/build/dist"
 
 step() { printf '\n== %s\n' "$*"; }
 
-command -v strip >/dev/null || { echo "build.sh: 'strip' not found; install binutils" >&2; exit 1; }
+for tool in strip ld objcopy nm readelf; do
+  command -v "$tool" >/dev/null || { echo "build.sh: '$tool' not found; install binutils" >&2; exit 1; }
+done
 
 step "virtualenv $VENV"
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
