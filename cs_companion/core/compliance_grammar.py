@@ -118,6 +118,38 @@ CONTROLLED = (
 # Not acting now (not paying, buying, ordering) and what is then lost.
 NOT_BUYING = r"(?:不|没|还不|再不)(?:付|拍|买|下单|抓紧|抢|入手|支付|结账)(?:款|钱|下|单)?(?:的话)?"
 LOSS = (
-    r"(?:没了|没有了|就没|涨|提价|恢复原价|失效|作废|取消|后悔|亏|被\w{0,4}(?:抢|买|拍)|给别人|卖给|释放|下架|买不到|来不及"
+    r"(?:没了|没有了|就没|涨|提价|恢复原价|失效|作废|(?<!自动)取消|后悔|亏|被\w{0,4}(?:抢|买|拍)|给别人|卖给|释放|下架|买不到|来不及"
     r"|错过)"
 )
+
+# ------------------------------------------------------------------ trade vocabulary (v3)
+# A softener after a factual scarcity or deadline note turns it into information, not pressure:
+# "只剩3件了，供您参考", "明天恢复原价，买不买都没关系".
+SOFTENED = (
+    r"(?![^\n]*?(?:买不买|要不要都|供你参考|给你参考|仅供参考|参考一下|不打扰|可以考虑|考虑一下|考虑好|再想想|慢慢(?:考虑|挑|看|选|来)"
+    r"|不着急|不用急|不用着急|不急|按需|需要的话|自己决定|按自己的节奏|看你(?:自己)?的?(?:需要|意愿|安排)|都没关系|也没关系"
+    r"|不影响|说一声|跟你说一下|提前(?:跟你)?说|没(?:有)?压力|不紧张|不用管|不会再(?:发|提醒|打扰|催)))"
+)
+# A warning about contact outside the platform, said in the same sentence after the words:
+# "有人加你QQ说是客服，请直接拒绝", "那个微信号不是我们的".
+DISCLAIMED = (
+    r"(?!" + SENT + r"*?(?:举报|拒绝|不是(?:我们|本店|官方|我)|不要(?:加|扫|信|相信|理|添加|回复|转)|别(?:加|扫|信|理|转)"
+    r"|请勿|切勿|谨防|冒充|诈骗|骗子|不卖货|只在(?:平台|店铺|店里|这里|淘宝|官方)|真伪|防伪|不(?:会|能)通过|都是假))"
+)
+# Places to buy that are not the platform the chat runs on.
+VENUE = (
+    r"(?:小程序|(?<!宝)(?<!猫)(?<!东)(?<!多)(?<!音)(?<!手)app|官网|闲鱼|小红书|微店|实体店|门店|独立站|网站|网址|抖店"
+    r"|有赞|工厂店|直营店|自己的店|私域)"
+)
+# A health or body complaint the goods are said to cure.
+HEALTH = (
+    r"(?:病|疼|痛|炎|血压|血糖|血脂|便秘|失眠|近视|度数|过敏|痘|斑|皱纹|脱发|头发|湿疹|咳|胃|腰|颈椎|关节|鼻炎|肥胖|体重|甲醛"
+    r"|三高|糖尿|癌|肿|疤)"
+)
+# What goods are said never to suffer (the shop cannot promise it).
+DEFECT = (
+    r"(?:坏|粘|掉(?:色|漆|皮|毛)?|开胶|发黄|变黄|变形|褪色|起球|进水|渗水|漏|烂|破|炸|裂|生锈|磨脚|过敏|晒黑|反弹|复发|丢"
+    r"|延误|出错|变质|老化|脱落|断|碎|缩水|卡)"
+)
+# Said just before an assurance, it is a purpose or a duty, not a promise: "为了保证质量", "要保证吊牌完整".
+PURPOSE_OR_DUTY = r"(?:为了?|以便?|要|需要|请|须|必须|得|务必|只能|才能|没法|无法|不能|不敢)$"

@@ -8,16 +8,20 @@ from cs_companion.core.compliance_grammar import (
     ASSURE,
     CLAUSE,
     CONTROLLED,
+    DISCLAIMED,
     EFFORT_GAP,
     LOSS,
     NOT_BUYING,
     OUTCOME,
+    PURPOSE_OR_DUTY,
     QQ,
     SENT,
     WECHAT,
     PatternRule,
     rule,
 )
+from cs_companion.core.compliance_rules_trade_claims import CLAIM_RULES
+from cs_companion.core.compliance_rules_trade_more import OFF_PLATFORM_RULES, PAYMENT_RULES
 
 TRADE_RULES: tuple[PatternRule, ...] = (
     # ------------------------------------------------------------ advertising law: absolute claims
@@ -70,7 +74,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
             "电话 号码 联系方式 私人 好友 找我 13 14 15 16 17 18 "
             "19"
         ),
-        rf"(?:加|\+|➕)(?:个|一下|我|下|我的|我们的?)?(?:{WECHAT}|{QQ}|v(?![a-z])|微)|{WECHAT}|{QQ}"
+        rf"(?:(?:加|\+|➕)(?:个|一下|我|下|我的|我们的?)?(?:{WECHAT}|{QQ}|v(?![a-z])|微)|{WECHAT}|{QQ}"
         r"|二维码|收款码|扫(?:一下|一扫)?(?:这个|我的|下面的|图中的|下方的|我们的)?码(?!枪|验|查|看|观看|了解)|扫码(?:付款|支付|加|进群|领|关注|添加)"
         r"|(?:进|加|入|拉你进?|拉进|建)(?:我们的?|个|一下|下)?\w{0,4}群|(?:粉丝|福利|会员|vip|售后|客户|老客户?|优惠|团购"
         r"|宝妈|内部|专属)群|群号|群聊|群里"
@@ -78,7 +82,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
         r"|(?:我|我们|本人|店长|老板|私人)的?(?:私人)?(?:手机号码?|手机|电话号码?|私人号码?|联系方式)(?:是|:|发|给|打|加|联系)"
         r"|打(?:我|我们)的?(?:电话|手机)|私人(?:手机|电话|号码|微信|账号)"
         r"|加(?:我|我们)的?(?:好友|私人)|(?:直接|私下)找我(?:下单|买|拍|拿货)"
-        r"|(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)",
+        r"|(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d))" + DISCLAIMED,
         exempt_before=re.compile(
             r"(?:防伪|包装|说明书|商品|吊牌|产品|安装|教程|快递员|快递小哥|派件员|配送员|师傅|驿站|网点|快递公司|收件人|收货人|你的|单号"
             r"|订单号?|运单号?|快递号)" + CLAUSE + r"{0,6}$"
@@ -106,7 +110,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
         rf"{ASSURE}{EFFORT_GAP}{{0,8}}?{OUTCOME}|(?:打包票|我保证|向你保证)[,:]?{EFFORT_GAP}{{0,10}}?{OUTCOME}|包你?(?:满意|治|瘦)"
         rf"|(?:今天|明天|后天|今晚|下午|上午|\d+天|[一二三两四五]天)(?:之?内|之前|前)?(?:一定|肯定|保证|绝对|必须)"
         rf"(?:能|会)?(?:到|送到|送达|到账|收到)",
-        exempt_before=re.compile(r"(?:为了?|以便?)$"),
+        exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、绝不出问题）",
     ),
     # ------------------------------------------------------------ payment pressure
@@ -119,21 +123,21 @@ TRADE_RULES: tuple[PatternRule, ...] = (
             "不下单 告急 再犹豫 别犹豫 别磨蹭 别墨迹 磨磨唧唧 必须 务必 一定要 "
             "否则"
         ),
-        r"再不(?:付款|付钱|拍|买|下单|支付)|(?:赶紧|赶快|马上|立刻|立即|快点|抓紧|速度)(?:去)?(?:付款|付钱|拍下|拍吧|拍了|下单"
+        r"再不(?:付款|付钱|拍|买|下单|支付)|(?<![‘'\"“点击])(?:赶紧|赶快|马上|立刻|立即|快点|抓紧|速度)(?:去)?(?:付款|付钱|拍下|拍吧|拍了|下单"
         r"|支付|买|付)|最后(?:的)?机会|错过(?:就|了)?(?:没|不再|再也)|手慢无|过时不候|过期不候|(?:到底|究竟)(?:买不买|要不要"
         r"|拍不拍)|拍了(?:又)?不付|(?:不|没)(?:拍|买|付款)" + SENT + r"{0,4}(?:涨价|没了|没货|后悔|抢走|买不到)"
         r"|(?:今天|现在)不(?:拍|买|下单)|不买(?:就)?后悔|不拍(?:就)?后悔|告急|再犹豫|别犹豫了|别磨蹭|别墨迹|磨磨唧唧"
         r"|(?:必须|务必|一定要)(?:在|于)?\w{0,6}(?:内|前|之前)(?:完成)?(?:付款|支付)|否则"
         + SENT
         + r"{0,4}(?:作废|取消|关闭)"
-        r"|只剩最后|限时最后|最后\d+(?:分钟|小时)|最后一小时",
+        r"|只剩最后|限时最后|最后\d+(?:分钟|小时)",
         description="催付不能使用施压话术",
     ),
     rule(
         "payment_pressure",
         "payment_pressure",
         "不付",
-        r"不付(?:款|钱)(?:就|的话)|(?<!还)不付款" + SENT + r"{0,4}难办",
+        r"(?<!还)不付款" + SENT + r"{0,4}难办",
         exempt_before=re.compile(r"(?:如果|若|假如|万一|要是)\w{0,3}$"),
         description="催付不能使用施压话术",
     ),
@@ -144,7 +148,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
         r"(?:一定|肯定|保证|绝对|百分百|包)(?:会|能|可以)?(?:变白|瘦下来|修好|退成功|成功|赶上|赶得上|来得及"
         r"|不会被?(?:扣|查|税|退回)|终身|永远)|(?:保证|包|百分百|绝对)(?:你)?满意|必到|必达|终身不坏|永远不会坏|永不坏"
         r"|(?:绝|保证|肯定)不会让你失望",
-        exempt_before=re.compile(r"(?:为了?|以便?)$"),
+        exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、绝不出问题）",
     ),
     rule(
@@ -155,7 +159,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
         "赶紧拍 快下单 还不 为什么 为啥",
         r"还不付|怎么还没付|为什么(?:还)?不付|为啥(?:还)?不付|快付|付一下款|交差|冲业绩|完成业绩|冲量|求求|先到先得|机会难得"
         r"|别错过|不要错过|错过今天|错过这次|再等就|犹豫就会|抢着买|都在抢|被抢光|抢光|仅此一次|马上结束|马上截止|名额有限"
-        r"|就没这个价|恢复原价|涨回去|赶快拍|赶紧拍|快下单",
+        r"|涨回去|赶快拍|赶紧拍|快下单",
         description="催付不能使用施压话术",
     ),
     rule(
@@ -184,7 +188,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
         r"|(?:\d+|[一二三四五六七八九十两]+)(?:天|周|个月|星期)(?:就|便)?(?:能|可以|会)?(?:见效|淡斑|祛斑|美白|变白|瘦|长高|好转"
         r"|治好|痊愈|消失|去除|祛痘)|海关不会(?:查|扣|征税|收税)|不会被(?:海关|税)"
         r"|(?:一定|肯定|保证|绝对)不会再(?:发错|出错|出现|有)|从(?:来)?不(?:会)?(?:延误|丢件|出错|坏)",
-        exempt_before=re.compile(r"(?:为了?|以便?)$"),
+        exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、绝不出问题）",
     ),
     rule(
@@ -198,7 +202,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
 
 # Structural rules: the shape of a violation rather than its words. An assurance followed by an
 # outcome the shop does not control; not buying now followed by a loss; scarcity; hurry.
-STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (
+_STRUCTURAL: tuple[PatternRule, ...] = (
     rule(
         "guarantee",
         "guarantee",
@@ -206,16 +210,16 @@ STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (
         rf"{ASSURE}{EFFORT_GAP}{{0,8}}?(?:(?<!不)(?:能够?|会|可以)(?!{CLAUSE}{{0,12}}?{CONTROLLED})(?!不|是)\w"
         rf"|(?:不会|不再|没有?)(?:再)?(?:有|出)?(?:任何)?\w"
         rf"|(?:判|赢|胜诉|批下来|批准|通过|成功|申请到|赔偿|赔付|理赔|修好|好转|康复|(?:送)?到(?![时期底位店])))",
-        exempt_before=re.compile(r"(?:为了?|以便?)$"),
+        exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、审核、赔付、绝不出问题）",
     ),
     rule(
         "guarantee",
         "guarantee",
         "保证 打包票 包你",
-        rf"(?:保证|打包票)(?!金|书|期|的是|是?正品|质量|品质|全新|售后)(?:你)?(?!{CLAUSE}{{0,12}}?{CONTROLLED})\w{{2}}"
+        rf"(?:保证|打包票)(?!金|书|期|的是|是?正品|质量|品质|全新|售后|我们|自家|自己|本店|按|吊牌|商品|包装|产品|每|所有|都是)(?:你)?(?!{CLAUSE}{{0,12}}?{CONTROLLED})\w{{2}}"
         r"|包你(?:不再|不会|能|会|一定|\w{0,2}(?:瘦|白|好|长|治))",
-        exempt_before=re.compile(r"(?:为了?|以便?)$"),
+        exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、审核、赔付、绝不出问题）",
     ),
     rule(
@@ -224,13 +228,14 @@ STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (
         "不付 没付 不拍 没拍 不买 没买 不下单 没下单 不抓紧 没抓紧 不抢 没抢 不入手 没入手 不支付 没支付 不结账 没结账",
         rf"{NOT_BUYING}{SENT}{{0,12}}?{LOSS}",
         negatable=False,
+        exempt_before=re.compile(r"(?:不会|不)(?:因为|因)\w{0,4}$"),
         description="催付不能用“不买就没了”施压",
     ),
     rule(
         "payment_pressure",
         "payment_pressure",
         "剩 仅余 最后 限量 断货 卖完 抢完 绝版 仅此 卖一件少一件 库存 随时",
-        r"(?:仅|只|就)剩|仅余|(?:只|仅)有最后|最后(?:一|\d|几|两)\w?(?:件(?!事)|波|批|天|次|单|个小时|小时|分钟|名额)|限量|断货"
+        r"仅余|(?:只|仅)有最后|最后(?:\d|几|两)\w?(?:件(?!事)|波|批|天|次|单|个小时|小时|分钟|名额)|断货"
         r"|卖完(?:就|不|即)|抢完|绝版|仅此一批|卖一件少一件|库存(?:告急|紧张|不多了?)"
         r"|随时(?:会|可能)?(?:涨|恢复|取消|下架|售罄|没)",
         description="催付不能用库存或时间施压",
@@ -263,3 +268,5 @@ STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (
         description="不能引导顾客到平台外联系",
     ),
 )
+
+STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (*_STRUCTURAL, *PAYMENT_RULES, *OFF_PLATFORM_RULES, *CLAIM_RULES)

@@ -1,0 +1,154 @@
+"""Structural payment-pressure and off-platform rules: the shape of the pressure, not a phrase list.
+
+Payment pressure is a request to pay joined to something that leans on the
+buyer: a threat of what the shop will do if they do not ("不付我就只能给别人了"),
+guilt ("你不付我怎么跟领导交代"), nagging ("付了吗付了吗", "提醒您第5次"), a race
+with other buyers ("谁先付是谁的") or regret ("到时候别来找我"). A bare fact
+("只剩3件", "明天恢复原价") is only pressure without a softener after it
+("供您参考", "买不买都没关系"); gentle reminders stay clean.
+
+Off-platform is a channel (an account id, a phone line, another shop front,
+a payment route) joined to moving the deal or the talk there. Warnings about
+such channels ("有人加您QQ说是客服，请直接拒绝") are dropped by ``DISCLAIMED``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cs_companion.core.compliance_grammar import (
+    DISCLAIMED,
+    QQ,
+    SENT,
+    SOFTENED,
+    VENUE,
+    WECHAT,
+    PatternRule,
+    rule,
+)
+
+_PAY = r"(?:付|拍|买|下单|支付|结算|结账)"
+_NUM = r"(?:\d+|[一二两三四五六七八九十几]+)"
+
+PAYMENT_RULES: tuple[PatternRule, ...] = (
+    rule(
+        "payment_pressure",
+        "payment_pressure",
+        "交代 对得起 好意思 不道德 讲信用 讲诚信 帮帮我 哭 浪费 差这点钱 干嘛 早说 倒是 有意思",
+        # Guilt: not paying is made the buyer's moral failing or the agent's trouble.
+        _PAY + r"[^\n]{0,16}?(?:怎么交代|交代|对得起|多不好意思|怎么好意思|好意思吗|不道德|讲信用|讲诚信|帮帮我|要哭|哭了"
+        r"|浪费(?:我|大家)?的?时间|差这点钱|干嘛|有意思吗)"
+        r"|(?:帮帮我|交代|讲信用|讲诚信)[^\n]{0,12}?" + _PAY + r"|不想要(?:就|了)?早说|倒是(?:付|拍|买)",
+        negatable=False,
+        description="催付不能用愧疚或道德压力",
+    ),
+    rule(
+        "payment_pressure",
+        "payment_pressure",
+        "了吗 了没 在吗 提醒 次 每 直到 付款 人呢 到底 究竟",
+        # Nagging: the same question again and again, counted or scheduled reminders.
+        r"(?:(?:(?:付|拍)(?:款)?了(?:吗|没)\W{0,3}){2}|(?:在吗\W{0,3}){2}|付(?:款)?了(?:吗|没)\W{0,4}(?:在吗|人呢)"
+        r"|提醒(?:你|付款)?\w{0,2}?第?" + _NUM + r"次|第" + _NUM + r"次(?:提醒|催)(?!快递|件|物流|仓库|发货|商家|师傅)"
+        r"|每(?:隔)?" + _NUM + r"?(?:个)?(?:分钟|小时|天)\w{0,6}?(?:提醒|催)|直到你?(?:付|拍|下单)"
+        r"|付款[,!~]?付款|(?:到底|究竟)\w{0,2}?(?:付不付|买不买|要不要|拍不拍|下不下单))" + SOFTENED,
+        negatable=False,
+        description="催付不能反复催促",
+    ),
+    rule(
+        "payment_pressure",
+        "payment_pressure",
+        "不付 没付 不拍 没拍 不买 没买 不下单 没下单 不支付 没支付 不结算 没结算 不结账 没结账",
+        # Not paying + what the shop will then do to the buyer.
+        r"(?:不|没|还不|再不)(?:付|拍|买|下单|支付|结算)(?:款|钱|单)?(?:的话)?" + SENT + r"{0,14}?"
+        r"(?:只能|我就|我们就|就(?:要|会|得|把)?|将|会被?|以后|一律|统一|都会?)\w{0,8}?(?:关掉|关了|(?<!自动)取消|撤|收回|给(?:别人|他|她|其他)"
+        r"|违约|上报|举报|投诉|拉黑|黑名单|不退|扣|拍不了|买不到|领不到|享受不了|不会再|不再|作废|失效|恢复|涨|没了|没有了|后悔"
+        r"|记录|记在案|在案|影响|恶意|浪费|白(?:打包|忙|干|留|等)|损失|算谁的)",
+        negatable=False,
+        exempt_before=re.compile(r"(?:不会|不)(?:因为|因)\w{0,4}$"),
+        description="催付不能用“不付就…”威胁",
+    ),
+    rule(
+        "payment_pressure",
+        "payment_pressure",
+        "现在就 立刻 立即 马上 还不 快点 快快 别再 不要再 还考虑 还犹豫 还等",
+        # Hurry: an order to pay now.
+        r"现在就(?:去)?(?:付|拍|下单|支付|买)|请(?:立刻|立即|马上)(?:去)?处理|(?<![‘'\"“点击我])(?:立刻|立即|马上)(?:去)?(?:结算|结账|付|拍(?:下|吧|了)|下单)"
+        r"|还不(?:赶紧|赶快|快|快点)|你(?:就)?快点(?:吧|啊|呀|哦|付|拍|下单)?(?=\W|$)|快快快?"
+        r"|(?:别|不要)再(?:考虑|犹豫|想|等)了|还(?:考虑|犹豫|等)什么",
+        negatable=False,
+        description="催付不能使用施压话术",
+    ),
+    rule(
+        "payment_pressure",
+        "payment_pressure",
+        "抢 谁先 晚一 晚了 来不及 别到时候 到时候别 别说我没 别怪我 后悔 考虑 犹豫 等",
+        # A race with other buyers, or regret painted in advance.
+        r"(?:人|都|在|被\w{0,3})抢(?!购价|购活动)|抢(?:走|光|完|没|了" + _NUM + r")|谁先\w{0,2}(?:付|拍|买|下单)\w{0,2}(?:就)?是谁的"
+        r"|晚(?:一秒|一步|一会儿?|了)\w{0,6}?(?:没|被|抢|来不及)|(?:后悔|哭)\w{0,2}来不及|来不及了|后悔一辈子"
+        r"|别到时候|到时候别(?:来)?(?:找|怪|说|哭|后悔)|别说我没(?:提醒|说)|别怪我没|(?:考虑|犹豫|等)(?:下去|会儿?)?就(?:没|涨|抢|被)",
+        negatable=False,
+        description="催付不能用抢购或后悔施压",
+    ),
+    rule(
+        "payment_pressure",
+        "payment_pressure",
+        "剩 限量 最后一 恢复原价 价 锁定 库存不足",
+        # Scarcity or a deadline stated as a fact is pressure unless a softener follows.
+        r"(?:(?:仅|只|就)剩|限量(?!款|版|联名|发售)|最后一(?:天|次|波|批|件|小时)|恢复原价|(?:就|再也)?没(?:有)?这个?价"
+        r"|不会再有这个?价|被锁定|库存不足)" + SOFTENED,
+        description="催付不能用库存或时间施压",
+    ),
+)
+
+OFF_PLATFORM_RULES: tuple[PatternRule, ...] = (
+    rule(
+        "off_platform_contact",
+        "off_platform",
+        ": v wx q 绿泡泡 绿色 企业 企微 威 薇 徽",
+        # An account id after a channel name ("薇:xiaomei_2023"), and channels spelled around the filter.
+        rf"(?:(?:{WECHAT}|{QQ}|[薇威微扣]|绿泡泡|号)(?:号)?:[a-z0-9_\-]{{5,}}|(?<![a-z_{{])(?:v|vx|wx|q|qq):?(?=[a-z_]*\d)[a-z0-9_\-]{{5,}}"
+        r"|绿泡泡|绿色(?:的)?(?:软件|app|聊天软件)|企业(?:威|薇|v)|企微"
+        r"|加(?:个|一下|下|我)?(?:威|薇|徽)(?!胁|力|望|风|严))" + DISCLAIMED,
+        description="不能引导顾客到平台外联系",
+    ),
+    rule(
+        "off_platform_contact",
+        "off_platform",
+        "你的 留个 留下 发下 发一下 发个 发我 告诉我 好友 私人号 搜 私信 电话 号码 手机 - 下次",
+        # Asking for the buyer's account, friending, a phone line to take the deal to.
+        rf"(?:(?:你的|留个|留下|发(?:一?下|个|我)|告诉我)\w{{0,3}}(?:{WECHAT}|{QQ}|私人号)(?!支付|零钱|钱包|付款|收款)"
+        r"|加(?:个|一下|下|我|老板的?)?(?:好友|私人号)|私人号"
+        r"|搜\w{0,8}(?:就能|就可以|能)?找到我|搜(?:我的?)?(?:手机号|号码|微信号)|私信(?:我|那边|里|老板)"
+        r"|电话(?:里)?(?:对接|谈|沟通|聊|交易|下单)|后续\w{0,4}电话|电话我发你|(?:发|给)你\w{0,3}的?(?:电话|手机号)(?:,|你)"
+        r"|(?:打|拨)(?:这个|我的|我们的|老板的)?(?:号码|电话|手机)\w{0,14}?(?:谈|聊|买|下单|交易|便宜|价)"
+        r"|(?<!\d)0\d{2,3}-[\dx]{7,8}(?![\dx])|下次\w{0,4}直接找我)" + DISCLAIMED,
+        exempt_before=re.compile(r"(?:快递|快递员|驿站|网点|物流|师傅|收件人|收货人)" + SENT + r"{0,6}$"),
+        description="不能引导顾客到平台外联系",
+    ),
+    rule(
+        "off_platform_contact",
+        "off_platform",
+        "小程序 app 官网 闲鱼 小红书 微店 实体店 门店 独立站 网站 网址 抖店 有赞 工厂店 直营店 自己的店 私域 www 点com .com",
+        # Another shop front to buy from.
+        r"(?:(?:在|去|到|上|来|走|搜|用)(?:我们|我)?(?:的|自己的|家的|店的)?\w{0,4}?" + VENUE
+        + SENT + r"{0,12}?(?:下单|买|拍|付|购买|便宜|内部价|价格|打折|[一二三四五六七八九]折|优惠|领|注册|店名|拿|私信|有店|包邮)"
+        r"|" + VENUE + r"(?:上|里)?(?:也)?有(?:店|我们)|www(?:\.|点)|(?:\.|点)com(?![a-z]))" + DISCLAIMED,
+        description="不能引导顾客到平台外购买",
+    ),
+    rule(
+        "off_platform_payment",
+        "off_platform",
+        "打 转 汇 发 付 存 退 返 支付宝 微信 银行卡 账号 卡号 红包 现金 当面 线下 扣点 抽成 服务费 手续费 转账 平台 不用走",
+        # Money routed around the platform: to a card or account, in cash, as a red packet, to skip its fees.
+        r"(?:打|转|汇|发|付|存)(?:款|钱)?(?:到|进|给)(?:这个|我们?的?|下面的?|以下的?|老板的?)?(?:银行卡|卡上|卡里|支付宝|微信|账户|账号|个人)"
+        r"|(?:钱|款|费用?|定金|尾款|差价|运费)\w{0,4}(?:转|打|汇)(?:给|到)?(?:我|老板|他|师傅)(?:个人)?(?!们)"
+        r"|(?:钱|费用?|定金|尾款|差价|运费)\w{0,2}发(?:给|到)(?:我|老板)(?!们)"
+        r"|转(?:给)?我个人|(?:直接|私下)转(?:给)?你|(?:支付宝|微信|银行卡)直接(?:退|转|打|返)给你"
+        r"|告诉我\w{0,4}(?:账号|卡号|支付宝)|(?:发|给|告诉)我你的(?:支付宝|银行卡|卡号|账号)"
+        r"|红包给(?:我|老板)|(?:发|给)(?:我|老板)(?:一?个)?红包|(?:直接)?发(?:个)?红包(?:给)?(?:我|老板)"
+        r"|(?:给|付)(?:他|我|师傅|老板)?现金|现金(?:给|付|交易|结)|当面(?:给|付|交易|结|交)|线下(?:结账|结算|发货|交易|付|给)"
+        r"|(?:平台|淘宝|天猫|京东)\w{0,2}(?:扣点|抽成|服务费|手续费)|省(?:得|去|掉)?(?:平台)?\w{0,2}(?:扣点|手续费|服务费|抽成)"
+        r"|不用交平台|不用走(?:淘宝|平台|天猫|京东|拼多多)|(?<!勿)(?<!别)(?<!不)转账(?:就行|就可以|即可|也行|给我)",
+        description="不能引导顾客到平台外付款",
+    ),
+)
