@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from cs_companion.core.compliance_grammar import (
     ASSURE,
@@ -16,6 +17,7 @@ from cs_companion.core.compliance_grammar import (
     PURPOSE_OR_DUTY,
     QQ,
     SENT,
+    SOFTENED,
     WECHAT,
     PatternRule,
     rule,
@@ -23,7 +25,7 @@ from cs_companion.core.compliance_grammar import (
 from cs_companion.core.compliance_rules_trade_claims import CLAIM_RULES
 from cs_companion.core.compliance_rules_trade_more import OFF_PLATFORM_RULES, PAYMENT_RULES
 
-TRADE_RULES: tuple[PatternRule, ...] = (
+_TRADE_RULES: tuple[PatternRule, ...] = (
     # ------------------------------------------------------------ advertising law: absolute claims
     rule(
         "ad_superlative",
@@ -235,7 +237,7 @@ _STRUCTURAL: tuple[PatternRule, ...] = (
         "payment_pressure",
         "payment_pressure",
         "剩 仅余 最后 限量 断货 卖完 抢完 绝版 仅此 卖一件少一件 库存 随时",
-        r"仅余|(?:只|仅)有最后|最后(?:\d|几|两)\w?(?:件(?!事)|波|批|天|次|单|个小时|小时|分钟|名额)|断货"
+        r"仅余|(?:只|仅)有最后|最后(?:\d|几|两)\w?(?:件(?!事)|波|批|天|次|单|个小时|小时|分钟|名额)|(?:马上|就要|快|即将|要)断货"
         r"|卖完(?:就|不|即)|抢完|绝版|仅此一批|卖一件少一件|库存(?:告急|紧张|不多了?)"
         r"|随时(?:会|可能)?(?:涨|恢复|取消|下架|售罄|没)",
         description="催付不能用库存或时间施压",
@@ -269,4 +271,24 @@ _STRUCTURAL: tuple[PatternRule, ...] = (
     ),
 )
 
-STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (*_STRUCTURAL, *PAYMENT_RULES, *OFF_PLATFORM_RULES, *CLAIM_RULES)
+
+def _softened(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
+    """Scarcity, deadline and hurry words are information when a softener follows ("明天恢复原价，买不买都没关系").
+
+    Threats ("不付就取消") are not negatable and stay as they are: a softener does not take a threat back.
+    """
+    return tuple(
+        replace(r, pattern=re.compile(f"(?:{r.pattern.pattern}){SOFTENED}"))
+        if r.family == "payment_pressure" and r.negatable
+        else r
+        for r in rules
+    )
+
+
+TRADE_RULES: tuple[PatternRule, ...] = _softened(_TRADE_RULES)
+STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (
+    *_softened(_STRUCTURAL),
+    *PAYMENT_RULES,
+    *OFF_PLATFORM_RULES,
+    *CLAIM_RULES,
+)
