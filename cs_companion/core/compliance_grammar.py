@@ -135,12 +135,12 @@ SOFTENED = (
 # "有人加你QQ说是客服，请直接拒绝", "那个微信号不是我们的".
 DISCLAIMED = (
     r"(?!" + SENT + r"*?(?:举报|拒绝|不是(?:我们|本店|官方|我)|不要(?:加|扫|信|相信|理|添加|回复|转)|别(?:加|扫|信|理|转)"
-    r"|请勿|切勿|谨防|冒充|诈骗|骗子|不卖货|只在(?:平台|店铺|店里|这里|淘宝|官方)|真伪|防伪|不(?:会|能)通过|都是假))"
+    r"|请勿|切勿|谨防|冒充|诈骗|骗子|不卖货|只在(?:平台|店铺|店里|这里|淘宝|官方)|真伪|防伪|不(?:会|能)通过|都是假|没(?:有)?保障|不安全|有风险|风险(?:很)?大|建议你?在平台|在平台(?:内|上)?(?:下单|交易|沟通|付款)))"
 )
 # Places to buy that are not the platform the chat runs on.
 VENUE = (
     r"(?:小程序|(?<!宝)(?<!猫)(?<!东)(?<!多)(?<!音)(?<!手)app|官网|闲鱼|小红书|微店|实体店|门店|独立站|网站|网址|抖店"
-    r"|有赞|工厂店|直营店|自己的店|私域|官方商城|自营商城|网上商城)"
+    r"|有赞|工厂店|直营店|自己的店|私域|官方商城|自营商城|网上商城|浏览器)"
 )
 # A health or body complaint the goods are said to cure.
 HEALTH = (
@@ -154,3 +154,5 @@ DEFECT = (
 )
 # Said just before an assurance, it is a purpose or a duty, not a promise: "为了保证质量", "要保证吊牌完整".
 PURPOSE_OR_DUTY = r"(?:为了?|以便?|要|需要|请|须|必须|得|务必|只能|才能|没法|无法|不能|不敢)$"
+# A superlative within the shop's own range ("这款是店里卖得最好的") compares the shop's goods, not the market.
+OWN_RANGE_BEFORE = r"(?:店里|我们店|本店|店铺里|店内|这几款|这两款|这三款|几款里|几款中|这些款)" + CLAUSE + r"{0,8}$"

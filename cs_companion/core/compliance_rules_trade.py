@@ -14,6 +14,7 @@ from cs_companion.core.compliance_grammar import (
     LOSS,
     NOT_BUYING,
     OUTCOME,
+    OWN_RANGE_BEFORE,
     PURPOSE_OR_DUTY,
     QQ,
     SENT,
@@ -39,6 +40,7 @@ _TRADE_RULES: tuple[PatternRule, ...] = (
         r"|最低(?:的)?价|价格最低"
         r"|(?:效果|质量|品质|性价比|口碑|做工|面料|材质|价格|服务|销量|工艺)(?:是|也是|绝对是)?最(?:好|佳|优|强|高|棒|低)"
         r"|没有之一",
+        exempt_before=re.compile(OWN_RANGE_BEFORE),
         description="广告法禁用的最高级用语",
     ),
     rule(
@@ -76,7 +78,7 @@ _TRADE_RULES: tuple[PatternRule, ...] = (
             "电话 号码 联系方式 私人 好友 找我 13 14 15 16 17 18 "
             "19"
         ),
-        rf"(?:(?:加|\+|➕)(?:个|一下|我|下|我的|我们的?)?(?:{WECHAT}|{QQ}|v(?![a-z])|微)|{WECHAT}|{QQ}"
+        rf"(?:加|\+|➕)(?:个|一下|我|下|我的|我们的?)?(?:{WECHAT}|{QQ}|v(?![a-z])|微)|{WECHAT}|{QQ}"
         r"|二维码|收款码|扫(?:一下|一扫)?(?:这个|我的|下面的|图中的|下方的|我们的)?码(?!枪|验|查|看|观看|了解)|扫码(?:付款|支付|加|进群|领|关注|添加)"
         r"|(?:进|加|入|拉你进?|拉进|建)(?:我们的?|个|一下|下)?\w{0,4}群|(?:粉丝|福利|会员|vip|售后|客户|老客户?|优惠|团购"
         r"|宝妈|内部|专属)群|群号|群聊|群里"
@@ -84,7 +86,7 @@ _TRADE_RULES: tuple[PatternRule, ...] = (
         r"|(?:我|我们|本人|店长|老板|私人)的?(?:私人)?(?:手机号码?|手机|电话号码?|私人号码?|联系方式)(?:是|:|发|给|打|加|联系)"
         r"|打(?:我|我们)的?(?:电话|手机)|私人(?:手机|电话|号码|微信|账号)"
         r"|加(?:我|我们)的?(?:好友|私人)|(?:直接|私下)找我(?:下单|买|拍|拿货)"
-        r"|(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d))" + DISCLAIMED,
+        r"|(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)",
         exempt_before=re.compile(
             r"(?:防伪|包装|说明书|商品|吊牌|产品|安装|教程|快递员|快递小哥|派件员|配送员|师傅|驿站|网点|快递公司|收件人|收货人|你的|单号"
             r"|订单号?|运单号?|快递号)" + CLAUSE + r"{0,6}$"
@@ -285,9 +287,17 @@ def _softened(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
     )
 
 
-TRADE_RULES: tuple[PatternRule, ...] = _softened(_TRADE_RULES)
+def _disclaimable(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
+    """Off-platform words in a warning ("私下交易没有保障，请在平台下单", "那个微信号不是我们的") are not a lead."""
+    return tuple(
+        replace(r, pattern=re.compile(f"(?:{r.pattern.pattern}){DISCLAIMED}")) if r.family == "off_platform" else r
+        for r in rules
+    )
+
+
+TRADE_RULES: tuple[PatternRule, ...] = _disclaimable(_softened(_TRADE_RULES))
 STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (
-    *_softened(_STRUCTURAL),
+    *_disclaimable(_softened(_STRUCTURAL)),
     *PAYMENT_RULES,
     *OFF_PLATFORM_RULES,
     *CLAIM_RULES,
