@@ -25,6 +25,7 @@ from cs_companion.core.compliance_grammar import (
 )
 from cs_companion.core.compliance_rules_trade_claims import CLAIM_RULES
 from cs_companion.core.compliance_rules_trade_more import OFF_PLATFORM_RULES, PAYMENT_RULES
+from cs_companion.core.compliance_rules_trade_speed import guarded
 
 _TRADE_RULES: tuple[PatternRule, ...] = (
     # ------------------------------------------------------------ advertising law: absolute claims
@@ -295,10 +296,7 @@ def _disclaimable(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
     )
 
 
-TRADE_RULES: tuple[PatternRule, ...] = _disclaimable(_softened(_TRADE_RULES))
-STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (
-    *_disclaimable(_softened(_STRUCTURAL)),
-    *PAYMENT_RULES,
-    *OFF_PLATFORM_RULES,
-    *CLAIM_RULES,
+TRADE_RULES: tuple[PatternRule, ...] = guarded(_disclaimable(_softened(_TRADE_RULES)))
+STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = guarded(
+    (*_disclaimable(_softened(_STRUCTURAL)), *PAYMENT_RULES, *OFF_PLATFORM_RULES, *CLAIM_RULES)
 )
