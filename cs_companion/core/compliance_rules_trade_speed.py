@@ -80,7 +80,7 @@ def first_chars(pattern: str) -> set[str] | None:
     """Every character a match of ``pattern`` can start with, or None when it could start anywhere."""
     try:
         chars, empty = _first(_parser().parse(pattern))
-    except Exception:  # noqa: BLE001 - an unparsable or unknown construct just means "no guard"
+    except Exception:
         return None
     return None if empty or not chars else chars
 

@@ -18,9 +18,9 @@ import pytest
 import yaml
 
 from cs_companion.core.compliance import ComplianceChecker
+from cs_companion.core.compliance_grammar import rule
 from cs_companion.core.compliance_rules_trade import STRUCTURAL_TRADE_RULES, TRADE_RULES
 from cs_companion.core.compliance_rules_trade_speed import GUARD_PREFIX, first_chars, guarded
-from cs_companion.core.compliance_grammar import rule
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer
 from cs_companion.core.normalise import normalise
@@ -163,7 +163,9 @@ def _family_scores(checker: ComplianceChecker, name: str) -> tuple[dict[str, flo
         ("compliance_tuning5.yaml", 0.74, 0.055),
     ],
 )
-def test_trade_families_on_the_corpora(checker: ComplianceChecker, name: str, floor: float, false_alarms: float) -> None:
+def test_trade_families_on_the_corpora(
+    checker: ComplianceChecker, name: str, floor: float, false_alarms: float
+) -> None:
     recall, flagged = _family_scores(checker, name)
     assert min(recall.values()) >= floor, recall
     assert flagged <= false_alarms, f"{flagged:.1%} of legit texts get a trade finding"
