@@ -142,7 +142,7 @@ DISCLAIMED = (
 # Places to buy that are not the platform the chat runs on.
 VENUE = (
     r"(?:小程序|(?<!宝)(?<!猫)(?<!东)(?<!多)(?<!音)(?<!手)app|官网|闲鱼|小红书|微店|实体店|门店|独立站|网站|网址|抖店"
-    r"|有赞|工厂店|直营店|自己的店|私域|官方商城|自营商城|网上商城|浏览器|网店)"
+    r"|有赞|工厂店|直营店|自己的店|私域|官方商城|自营商城|网上商城|浏览器|网店|某(?:音|书|鱼|多多|宝|东))"
 )
 # A health or body complaint the goods are said to cure.
 HEALTH = (
