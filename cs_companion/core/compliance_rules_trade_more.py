@@ -34,7 +34,9 @@ PAYMENT_RULES: tuple[PatternRule, ...] = (
     rule(
         "payment_pressure",
         "payment_pressure",
-        "说不过去 不尊重 不厚道 没诚意 言而无信 说话不算 出尔反尔 为难 准话 痛快 爽快 干脆 恶意 就你 别人都 绩效 业绩 提成 考核 kpi 交代 交差 对得起 好意思 不道德 讲信用 讲诚信 帮帮我 哭 浪费 差这点钱 "
+        "说不过去 不尊重 不厚道 没诚意 言而无信 说话不算 出尔反尔 为难 准话 痛快 "
+        "爽快 干脆 恶意 就你 别人都 绩效 业绩 提成 考核 kpi "
+        "交代 交差 对得起 好意思 不道德 讲信用 讲诚信 帮帮我 哭 浪费 差这点钱 "
         "干嘛 早说 倒是 有意思 等你 骂 扣 罚 批评 怪我 对不起 求你",
         # Guilt: not paying is made the buyer's moral failing or the agent's trouble.
         _PAY + r"[^\n]{0,16}?(?:怎么(?:跟\w{0,4})?交代|没法交代|不好交代|交不了差|对得起|多不好意思|怎么好意思|好意思吗"
@@ -53,7 +55,8 @@ PAYMENT_RULES: tuple[PatternRule, ...] = (
     rule(
         "payment_pressure",
         "payment_pressure",
-        "了吗 了没 在吗 ?? 还是不 还买不 还要不 还付不 还拍不 提醒 次 每 直到 付款 付钱 下单 拍下 人呢 到底 究竟 啊 呀 拖了 还没 还不",
+        "了吗 了没 在吗 ?? 还是不 还买不 还要不 还付不 还拍不 提醒 次 每 "
+        "直到 付款 付钱 下单 拍下 人呢 到底 究竟 啊 呀 拖了 还没 还不",
         # Nagging: the same question again and again, counted or scheduled reminders, bare orders.
         r"(?:(?:(?:付|拍)(?:款)?了(?:吗|没)\W{0,3}){2}|(?:在吗\W{0,3}){2}|付(?:款)?了(?:吗|没)\W{0,4}(?:在吗|人呢)"
         r"|提醒(?:你|付款)?\w{0,2}?第?" + _NUM + r"次|第" + _NUM + r"次(?:提醒|催)(?!快递|件|物流|仓库|发货|商家|师傅)"
