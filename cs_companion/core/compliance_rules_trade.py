@@ -12,6 +12,7 @@ from cs_companion.core.compliance_grammar import (
     DISCLAIMED,
     EFFORT_GAP,
     LOSS,
+    MENTIONED,
     NOT_BUYING,
     OUTCOME,
     OWN_RANGE_BEFORE,
@@ -41,7 +42,7 @@ _TRADE_RULES: tuple[PatternRule, ...] = (
         r"|最低(?:的)?价|价格最低"
         r"|(?:效果|质量|品质|性价比|口碑|做工|面料|材质|价格|服务|销量|工艺)(?:是|也是|绝对是)?最(?:好|佳|优|强|高|棒|低)"
         r"|没有之一",
-        exempt_before=re.compile(OWN_RANGE_BEFORE),
+        exempt_before=re.compile(OWN_RANGE_BEFORE + r"|适合(?:你|自己)的(?:才|就)?是$"),
         description="广告法禁用的最高级用语",
     ),
     rule(
@@ -82,7 +83,7 @@ _TRADE_RULES: tuple[PatternRule, ...] = (
         rf"(?:加|\+|➕)(?:个|一下|我|下|我的|我们的?)?(?:{WECHAT}|{QQ}|v(?![a-z])|微)"
         # WeChat as a wallet ("微信扫码支付", "退回到微信") is not a contact.
         rf"|(?<!退到)(?<!退回)(?<!回到)(?<!原路)(?:{WECHAT})(?!(?:扫码)?(?:支付|零钱|钱包)|付款的(?!话))|{QQ}"
-        r"|二维码|收款码|扫(?:一下|一扫)?(?:这个|我的|下面的|图中的|下方的|我们的)?码(?!枪|验|查|看|观看|了解)|扫码(?:付款|支付|加|进群|领|关注|添加)"
+        r"|二维码|收款码|扫(?:一下|一扫)?(?:这个|我的|下面的|图中的|下方的|我们的)?码(?!枪|验|查|看|观看|了解|\w{0,3}(?:查|验|溯源|进的是))|扫码(?:付款|支付|加|进群|领|关注|添加)"
         r"|(?:进|加|入|拉你进?|拉进|建)(?:我们的?|个|一下|下)?\w{0,4}群|(?:粉丝|福利|会员|vip|售后|客户|老客户?|优惠|团购"
         r"|宝妈|内部|专属)群|群号|群聊|群里"
         r"|(?<!官方)(?<!品牌)(?:公众号|服务号|订阅号|视频号|小红书号|抖音号|快手号|微博号)"
@@ -290,6 +291,14 @@ def _softened(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
     )
 
 
+def _unmentioned(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
+    """Claim words quoted to be refused ("“全网最低”这种话我们不敢说") are a mention, not a claim."""
+    return tuple(
+        replace(r, pattern=re.compile(f"(?:{r.pattern.pattern}){MENTIONED}")) if r.family == "absolute_claim" else r
+        for r in rules
+    )
+
+
 def _disclaimable(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
     """Off-platform words in a warning ("私下交易没有保障，请在平台下单", "那个微信号不是我们的") are not a lead."""
     return tuple(
@@ -298,7 +307,7 @@ def _disclaimable(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
     )
 
 
-TRADE_RULES: tuple[PatternRule, ...] = guarded(_disclaimable(_softened(_TRADE_RULES)))
+TRADE_RULES: tuple[PatternRule, ...] = guarded(_unmentioned(_disclaimable(_softened(_TRADE_RULES))))
 STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = guarded(
-    (*_disclaimable(_softened(_STRUCTURAL)), *PAYMENT_RULES, *OFF_PLATFORM_RULES, *CLAIM_RULES)
+    (*_disclaimable(_softened(_STRUCTURAL)), *PAYMENT_RULES, *OFF_PLATFORM_RULES, *_unmentioned(CLAIM_RULES))
 )
