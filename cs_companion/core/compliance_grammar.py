@@ -159,4 +159,7 @@ PURPOSE_OR_DUTY = r"(?:为了?|以便?|要|需要|请|须|必须|得|务必|只�
 # A superlative within the shop's own range ("这款是店里卖得最好的") compares the shop's goods, not the market.
 OWN_RANGE_BEFORE = r"(?:店里|我们店|本店|店铺里|店内|这几款|这两款|这三款|几款里|几款中|这些款)" + CLAUSE + r"{0,8}$"
 # Words quoted to be refused ("“全网最低”这种话我们不敢说", "“第一”是广告法禁用词") are not a claim.
-MENTIONED = r"(?!\w{0,4}\W{0,2}(?:这种|这类|这样的|之类的?)(?:话|说法|词|字眼|用语|宣传)|\W{0,2}(?:是|属于|都是)?(?:违规|违反|禁用|违禁|极限词|绝对化))"
+MENTIONED = (
+    r"(?!\w{0,4}\W{0,2}(?:这种|这类|这样的|之类的?)(?:话|说法|词|字眼|用语|宣传)"
+    r"|\W{0,2}(?:是|属于|都是)?(?:违规|违反|禁用|违禁|极限词|绝对化))"
+)
