@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from cs_companion.core.compliance_grammar import (
     ASSURE,
     CLAUSE,
     CONTROLLED,
+    DISCLAIMED,
     EFFORT_GAP,
     LOSS,
+    MENTIONED,
     NOT_BUYING,
     OUTCOME,
+    OWN_RANGE_BEFORE,
+    PURPOSE_OR_DUTY,
     QQ,
     SENT,
+    SOFTENED,
     WECHAT,
     PatternRule,
     rule,
 )
+from cs_companion.core.compliance_rules_trade_claims import CLAIM_RULES
+from cs_companion.core.compliance_rules_trade_more import OFF_PLATFORM_RULES, PAYMENT_RULES
+from cs_companion.core.compliance_rules_trade_speed import guarded
 
-TRADE_RULES: tuple[PatternRule, ...] = (
+_TRADE_RULES: tuple[PatternRule, ...] = (
     # ------------------------------------------------------------ advertising law: absolute claims
     rule(
         "ad_superlative",
@@ -33,6 +42,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
         r"|最低(?:的)?价|价格最低"
         r"|(?:效果|质量|品质|性价比|口碑|做工|面料|材质|价格|服务|销量|工艺)(?:是|也是|绝对是)?最(?:好|佳|优|强|高|棒|低)"
         r"|没有之一",
+        exempt_before=re.compile(OWN_RANGE_BEFORE + r"|适合(?:你|自己)的(?:才|就)?是$"),
         description="广告法禁用的最高级用语",
     ),
     rule(
@@ -70,11 +80,13 @@ TRADE_RULES: tuple[PatternRule, ...] = (
             "电话 号码 联系方式 私人 好友 找我 13 14 15 16 17 18 "
             "19"
         ),
-        rf"(?:加|\+|➕)(?:个|一下|我|下|我的|我们的?)?(?:{WECHAT}|{QQ}|v(?![a-z])|微)|{WECHAT}|{QQ}"
-        r"|二维码|收款码|扫(?:一下|一扫)?(?:这个|我的|下面的|图中的|下方的|我们的)?码(?!枪|验|查|看|观看|了解)|扫码(?:付款|支付|加|进群|领|关注|添加)"
+        rf"(?:加|\+|➕)(?:个|一下|我|下|我的|我们的?)?(?:{WECHAT}|{QQ}|v(?![a-z])|微)"
+        # WeChat as a wallet ("微信扫码支付", "退回到微信") is not a contact.
+        rf"|(?<!退到)(?<!退回)(?<!回到)(?<!原路)(?:{WECHAT})(?!(?:扫码)?(?:支付|零钱|钱包)|付款的(?!话))|{QQ}"
+        r"|二维码|收款码|扫(?:一下|一扫)?(?:这个|我的|下面的|图中的|下方的|我们的)?码(?!枪|验|查|看|观看|了解|\w{0,3}(?:查|验|溯源|进的是))|扫码(?:付款|支付|加|进群|领|关注|添加)"
         r"|(?:进|加|入|拉你进?|拉进|建)(?:我们的?|个|一下|下)?\w{0,4}群|(?:粉丝|福利|会员|vip|售后|客户|老客户?|优惠|团购"
         r"|宝妈|内部|专属)群|群号|群聊|群里"
-        r"|公众号|服务号|订阅号|视频号|小红书号|抖音号|快手号|微博号"
+        r"|(?<!官方)(?<!品牌)(?:公众号|服务号|订阅号|视频号|小红书号|抖音号|快手号|微博号)"
         r"|(?:我|我们|本人|店长|老板|私人)的?(?:私人)?(?:手机号码?|手机|电话号码?|私人号码?|联系方式)(?:是|:|发|给|打|加|联系)"
         r"|打(?:我|我们)的?(?:电话|手机)|私人(?:手机|电话|号码|微信|账号)"
         r"|加(?:我|我们)的?(?:好友|私人)|(?:直接|私下)找我(?:下单|买|拍|拿货)"
@@ -106,7 +118,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
         rf"{ASSURE}{EFFORT_GAP}{{0,8}}?{OUTCOME}|(?:打包票|我保证|向你保证)[,:]?{EFFORT_GAP}{{0,10}}?{OUTCOME}|包你?(?:满意|治|瘦)"
         rf"|(?:今天|明天|后天|今晚|下午|上午|\d+天|[一二三两四五]天)(?:之?内|之前|前)?(?:一定|肯定|保证|绝对|必须)"
         rf"(?:能|会)?(?:到|送到|送达|到账|收到)",
-        exempt_before=re.compile(r"(?:为了?|以便?)$"),
+        exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、绝不出问题）",
     ),
     # ------------------------------------------------------------ payment pressure
@@ -119,21 +131,21 @@ TRADE_RULES: tuple[PatternRule, ...] = (
             "不下单 告急 再犹豫 别犹豫 别磨蹭 别墨迹 磨磨唧唧 必须 务必 一定要 "
             "否则"
         ),
-        r"再不(?:付款|付钱|拍|买|下单|支付)|(?:赶紧|赶快|马上|立刻|立即|快点|抓紧|速度)(?:去)?(?:付款|付钱|拍下|拍吧|拍了|下单"
+        r"再不(?:付款|付钱|拍|买|下单|支付)|(?<![‘'\"“点击])(?:赶紧|赶快|马上|立刻|立即|快点|抓紧|速度)(?:去)?(?:付款|付钱|拍下|拍吧|拍了|下单"
         r"|支付|买|付)|最后(?:的)?机会|错过(?:就|了)?(?:没|不再|再也)|手慢无|过时不候|过期不候|(?:到底|究竟)(?:买不买|要不要"
         r"|拍不拍)|拍了(?:又)?不付|(?:不|没)(?:拍|买|付款)" + SENT + r"{0,4}(?:涨价|没了|没货|后悔|抢走|买不到)"
         r"|(?:今天|现在)不(?:拍|买|下单)|不买(?:就)?后悔|不拍(?:就)?后悔|告急|再犹豫|别犹豫了|别磨蹭|别墨迹|磨磨唧唧"
         r"|(?:必须|务必|一定要)(?:在|于)?\w{0,6}(?:内|前|之前)(?:完成)?(?:付款|支付)|否则"
         + SENT
         + r"{0,4}(?:作废|取消|关闭)"
-        r"|只剩最后|限时最后|最后\d+(?:分钟|小时)|最后一小时",
+        r"|只剩最后|限时最后|最后\d+(?:分钟|小时)",
         description="催付不能使用施压话术",
     ),
     rule(
         "payment_pressure",
         "payment_pressure",
         "不付",
-        r"不付(?:款|钱)(?:就|的话)|(?<!还)不付款" + SENT + r"{0,4}难办",
+        r"(?<!还)不付款" + SENT + r"{0,4}难办",
         exempt_before=re.compile(r"(?:如果|若|假如|万一|要是)\w{0,3}$"),
         description="催付不能使用施压话术",
     ),
@@ -144,7 +156,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
         r"(?:一定|肯定|保证|绝对|百分百|包)(?:会|能|可以)?(?:变白|瘦下来|修好|退成功|成功|赶上|赶得上|来得及"
         r"|不会被?(?:扣|查|税|退回)|终身|永远)|(?:保证|包|百分百|绝对)(?:你)?满意|必到|必达|终身不坏|永远不会坏|永不坏"
         r"|(?:绝|保证|肯定)不会让你失望",
-        exempt_before=re.compile(r"(?:为了?|以便?)$"),
+        exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、绝不出问题）",
     ),
     rule(
@@ -155,7 +167,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
         "赶紧拍 快下单 还不 为什么 为啥",
         r"还不付|怎么还没付|为什么(?:还)?不付|为啥(?:还)?不付|快付|付一下款|交差|冲业绩|完成业绩|冲量|求求|先到先得|机会难得"
         r"|别错过|不要错过|错过今天|错过这次|再等就|犹豫就会|抢着买|都在抢|被抢光|抢光|仅此一次|马上结束|马上截止|名额有限"
-        r"|就没这个价|恢复原价|涨回去|赶快拍|赶紧拍|快下单",
+        r"|涨回去|赶快拍|赶紧拍|快下单",
         description="催付不能使用施压话术",
     ),
     rule(
@@ -172,7 +184,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
         "别拍 别占 占库存 占着 过了今天 明天就 考虑这么久 该下单 该付款 影响 系统记录 再考虑 卖完 卖光 抢没 有的是人 "
         "有人买 赶紧的 涨价",
         r"(?:不想买|不买)就别拍|不买别拍|别占着库存|占(?:着)?库存|过了今天就|明天就(?:没|涨|恢复)|考虑这么久|该下单了|该付款了"
-        r"|否则(?:会)?影响|影响(?:你的)?(?:信誉|信用)|被系统记录|再考虑就|就卖完|快卖完|要卖光|马上卖完|就抢没|有的是人(?:买|要)"
+        r"|否则(?:会)?影响|影响(?:你的)?(?:信誉|信用)|被系统记录|再考虑就|快卖完|要卖光|马上卖完|就抢没|有的是人(?:买|要)"
         r"|不买有人买|赶紧的|(?:马上|随时|就|要|即将)涨价",
         description="催付不能使用施压话术",
     ),
@@ -184,7 +196,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
         r"|(?:\d+|[一二三四五六七八九十两]+)(?:天|周|个月|星期)(?:就|便)?(?:能|可以|会)?(?:见效|淡斑|祛斑|美白|变白|瘦|长高|好转"
         r"|治好|痊愈|消失|去除|祛痘)|海关不会(?:查|扣|征税|收税)|不会被(?:海关|税)"
         r"|(?:一定|肯定|保证|绝对)不会再(?:发错|出错|出现|有)|从(?:来)?不(?:会)?(?:延误|丢件|出错|坏)",
-        exempt_before=re.compile(r"(?:为了?|以便?)$"),
+        exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、绝不出问题）",
     ),
     rule(
@@ -198,7 +210,7 @@ TRADE_RULES: tuple[PatternRule, ...] = (
 
 # Structural rules: the shape of a violation rather than its words. An assurance followed by an
 # outcome the shop does not control; not buying now followed by a loss; scarcity; hurry.
-STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (
+_STRUCTURAL: tuple[PatternRule, ...] = (
     rule(
         "guarantee",
         "guarantee",
@@ -206,16 +218,16 @@ STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (
         rf"{ASSURE}{EFFORT_GAP}{{0,8}}?(?:(?<!不)(?:能够?|会|可以)(?!{CLAUSE}{{0,12}}?{CONTROLLED})(?!不|是)\w"
         rf"|(?:不会|不再|没有?)(?:再)?(?:有|出)?(?:任何)?\w"
         rf"|(?:判|赢|胜诉|批下来|批准|通过|成功|申请到|赔偿|赔付|理赔|修好|好转|康复|(?:送)?到(?![时期底位店])))",
-        exempt_before=re.compile(r"(?:为了?|以便?)$"),
+        exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、审核、赔付、绝不出问题）",
     ),
     rule(
         "guarantee",
         "guarantee",
         "保证 打包票 包你",
-        rf"(?:保证|打包票)(?!金|书|期|的是|是?正品|质量|品质|全新|售后)(?:你)?(?!{CLAUSE}{{0,12}}?{CONTROLLED})\w{{2}}"
+        rf"(?:保证|打包票)(?!金|书|期|的是|是?正品|质量|品质|全新|售后|我们|自家|自己|本店|按|吊牌|商品|包装|产品|每|所有|都是)(?:你)?(?!{CLAUSE}{{0,12}}?{CONTROLLED})\w{{2}}"
         r"|包你(?:不再|不会|能|会|一定|\w{0,2}(?:瘦|白|好|长|治))",
-        exempt_before=re.compile(r"(?:为了?|以便?)$"),
+        exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、审核、赔付、绝不出问题）",
     ),
     rule(
@@ -224,13 +236,14 @@ STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (
         "不付 没付 不拍 没拍 不买 没买 不下单 没下单 不抓紧 没抓紧 不抢 没抢 不入手 没入手 不支付 没支付 不结账 没结账",
         rf"{NOT_BUYING}{SENT}{{0,12}}?{LOSS}",
         negatable=False,
+        exempt_before=re.compile(r"(?:不会|不)(?:因为|因)\w{0,4}$"),
         description="催付不能用“不买就没了”施压",
     ),
     rule(
         "payment_pressure",
         "payment_pressure",
         "剩 仅余 最后 限量 断货 卖完 抢完 绝版 仅此 卖一件少一件 库存 随时",
-        r"(?:仅|只|就)剩|仅余|(?:只|仅)有最后|最后(?:一|\d|几|两)\w?(?:件(?!事)|波|批|天|次|单|个小时|小时|分钟|名额)|限量|断货"
+        r"仅余|(?:只|仅)有最后|最后(?:\d|几|两)\w?(?:件(?!事)|波|批|天|次|单|个小时|小时|分钟|名额)|(?:马上|就要|快|即将|要)断货"
         r"|卖完(?:就|不|即)|抢完|绝版|仅此一批|卖一件少一件|库存(?:告急|紧张|不多了?)"
         r"|随时(?:会|可能)?(?:涨|恢复|取消|下架|售罄|没)",
         description="催付不能用库存或时间施压",
@@ -262,4 +275,39 @@ STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = (
         r"|走(?:我们的?|我的)?(?:闲鱼|微店|官网|小程序|app|拼多多|抖音|快手|小红书)\w{0,2}(?:交易|下单|买|拍|付|购买)?",
         description="不能引导顾客到平台外联系",
     ),
+)
+
+
+def _softened(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
+    """Scarcity, deadline and hurry words are information when a softener follows ("明天恢复原价，买不买都没关系").
+
+    Threats ("不付就取消") are not negatable and stay as they are: a softener does not take a threat back.
+    """
+    return tuple(
+        replace(r, pattern=re.compile(f"(?:{r.pattern.pattern}){SOFTENED}"))
+        if r.family == "payment_pressure" and r.negatable
+        else r
+        for r in rules
+    )
+
+
+def _unmentioned(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
+    """Claim words quoted to be refused ("“全网最低”这种话我们不敢说") are a mention, not a claim."""
+    return tuple(
+        replace(r, pattern=re.compile(f"(?:{r.pattern.pattern}){MENTIONED}")) if r.family == "absolute_claim" else r
+        for r in rules
+    )
+
+
+def _disclaimable(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
+    """Off-platform words in a warning ("私下交易没有保障，请在平台下单", "那个微信号不是我们的") are not a lead."""
+    return tuple(
+        replace(r, pattern=re.compile(f"(?:{r.pattern.pattern}){DISCLAIMED}")) if r.family == "off_platform" else r
+        for r in rules
+    )
+
+
+TRADE_RULES: tuple[PatternRule, ...] = guarded(_unmentioned(_disclaimable(_softened(_TRADE_RULES))))
+STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = guarded(
+    (*_disclaimable(_softened(_STRUCTURAL)), *PAYMENT_RULES, *OFF_PLATFORM_RULES, *_unmentioned(CLAIM_RULES))
 )
