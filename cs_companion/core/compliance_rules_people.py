@@ -23,7 +23,14 @@ from cs_companion.core.compliance_grammar import (
     PatternRule,
     rule,
 )
-from cs_companion.core.compliance_rules_people_blame import BLAME_RULES, BUYERS_OWN_STEP, RUDE_RULES, THREAT_RULES
+from cs_companion.core.compliance_rules_people_blame import (
+    BLAME_RULES,
+    BRUSH_OFF_RULES,
+    BUYERS_OWN_STEP,
+    POLITE_BLAME_RULES,
+    RUDE_RULES,
+    THREAT_RULES,
+)
 from cs_companion.core.compliance_rules_people_review import FREE_REVIEW, REVIEW_RULES
 
 # Before the other party: the shop itself ("我们家的…") or a hypothesis ("如果您在别家买到假货").
@@ -108,7 +115,7 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
             "报警 起诉 告你 告到你 律师函 追究 法律责任 曝光 人肉 等着 "
             "走着瞧 看着办 后果自负 有你好看 颜色 你敢 别逼我 知道你"
         ),
-        r"报警|起诉|告你|告到你|律师函|追究你|(?:我们|我)\w{0,4}追究|法律责任|曝光|人肉|等着瞧|走着瞧|你给我等着"
+        r"报警|起诉|告你|告到你|律师函|追究你|(?:我们|我)(?:(?![不没])\w){0,4}追究|法律责任|曝光|人肉|等着瞧|走着瞧|你给我等着"
         r"|看着办|后果自负|有你好看|给你点颜色|你敢" + SENT + r"{0,8}试试|别逼我"
         r"|知道你(?:的)?(?:地址|住|家|电话)",
         exempt_before=re.compile(
@@ -292,5 +299,7 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
     *BLAME_RULES,
     *THREAT_RULES,
     *RUDE_RULES,
+    *BRUSH_OFF_RULES,
+    *POLITE_BLAME_RULES,
     *REVIEW_RULES,
 )
