@@ -29,6 +29,7 @@ from cs_companion.core.compliance_rules_people_blame import (
     BUYERS_OWN_STEP,
     POLITE_BLAME_RULES,
     RUDE_RULES,
+    SARCASM_RULES,
     THREAT_RULES,
 )
 from cs_companion.core.compliance_rules_people_review import FREE_REVIEW, REVIEW_RULES
@@ -301,5 +302,6 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
     *RUDE_RULES,
     *BRUSH_OFF_RULES,
     *POLITE_BLAME_RULES,
+    *SARCASM_RULES,
     *REVIEW_RULES,
 )
