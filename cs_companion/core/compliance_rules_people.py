@@ -30,6 +30,7 @@ from cs_companion.core.compliance_rules_people_blame import (
     POLITE_BLAME_RULES,
     RUDE_RULES,
     SARCASM_RULES,
+    SLANG_RULES,
     THREAT_RULES,
 )
 from cs_companion.core.compliance_rules_people_review import FREE_REVIEW, REVIEW_RULES
@@ -303,5 +304,6 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
     *BRUSH_OFF_RULES,
     *POLITE_BLAME_RULES,
     *SARCASM_RULES,
+    *SLANG_RULES,
     *REVIEW_RULES,
 )

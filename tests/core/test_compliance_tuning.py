@@ -35,3 +35,38 @@ def test_tuning_corpus_meets_targets(name: str) -> None:
     assert sum(result.bad.values()) >= 150 and result.legit >= 100
     assert result.recall >= 0.95, f"recall {result.recall:.1%}"
     assert result.false_alarm_rate <= 0.02, f"false alarms {result.false_alarm_rate:.1%}"
+
+
+PEOPLE_FAMILIES = ("blame_threat", "disparage", "review_manipulation")
+
+
+def _family_result(name: str) -> tuple[Any, dict[str, int]]:
+    """The corpus result and, per people family, how many legit texts that family flagged."""
+    module = _eval_module()
+    checker = module.make_checker()
+    corpus = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    flagged = dict.fromkeys(PEOPLE_FAMILIES, 0)
+    for case in corpus["legit"]:
+        families = {f.family for f in checker.check(str(case["text"]))}
+        for family in families & set(PEOPLE_FAMILIES):
+            flagged[family] += 1
+    return module.evaluate(checker, corpus), flagged
+
+
+# Per family of the people rules: recall floor on each newer corpus (3 and 4 are tuned on; 5 is only
+# validated on, so its floor is what the structural rules reached without being tuned to it).
+PEOPLE_FLOORS = {
+    "compliance_tuning3.yaml": {"blame_threat": 0.95, "disparage": 0.95, "review_manipulation": 0.95},
+    "compliance_tuning4.yaml": {"blame_threat": 0.95, "disparage": 0.95, "review_manipulation": 0.95},
+    "compliance_tuning5.yaml": {"blame_threat": 0.50, "disparage": 0.60, "review_manipulation": 0.80},
+}
+
+
+@pytest.mark.parametrize("name", sorted(PEOPLE_FLOORS))
+def test_people_families_hold_their_floors_without_false_alarms(name: str) -> None:
+    result, flagged = _family_result(name)
+    for family, floor in PEOPLE_FLOORS[name].items():
+        recall = result.caught[family] / result.bad[family]
+        assert recall >= floor, f"{family} recall {recall:.1%} < {floor:.0%}"
+    # A false alarm costs more than a miss: the people rules may flag at most 1% of a corpus's legit texts.
+    assert sum(flagged.values()) <= 0.01 * result.legit + 1, flagged
