@@ -53,7 +53,7 @@ REVIEW_RULES: tuple[PatternRule, ...] = (
         + FREE_REVIEW
         + _REVIEW_ASK
         + SENT
-        + r"{0,6}?(?:的话|就|之后|以后|后|了|再|才|我们|我)"
+        + r"{0,6}?(?:的话|就|之后|以后|后(?!悔)|再|才|我们?(?:就|再|会|给|私下|额外|私人|马上|立刻|这边))"
         + SENT
         + r"{0,16}?"
         + _BENEFIT
