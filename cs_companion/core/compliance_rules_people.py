@@ -27,6 +27,7 @@ from cs_companion.core.compliance_rules_people_blame import (
     BLAME_RULES,
     BRUSH_OFF_RULES,
     BUYERS_OWN_STEP,
+    FORMAL_RULES,
     POLITE_BLAME_RULES,
     RUDE_RULES,
     SARCASM_RULES,
@@ -306,5 +307,6 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
     *POLITE_BLAME_RULES,
     *SARCASM_RULES,
     *SLANG_RULES,
+    *FORMAL_RULES,
     *REVIEW_RULES,
 )
