@@ -32,6 +32,7 @@ from cs_companion.core.compliance_rules_people_blame import (
     RUDE_RULES,
     SARCASM_RULES,
     SLANG_RULES,
+    TERSE_RULES,
     THREAT_RULES,
 )
 from cs_companion.core.compliance_rules_people_review import FREE_REVIEW, REVIEW_RULES
@@ -308,5 +309,6 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
     *SARCASM_RULES,
     *SLANG_RULES,
     *FORMAL_RULES,
+    *TERSE_RULES,
     *REVIEW_RULES,
 )

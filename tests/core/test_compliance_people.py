@@ -44,6 +44,12 @@ def checker() -> ComplianceChecker:
         ("你再这样我就不客气了", "blame_threat"),
         ("您要闹就闹，我们奉陪到底", "blame_threat"),
         ("再催就最后一个给你发", "blame_threat"),
+        # formal register, terse speech
+        ("尊敬的顾客您好，经核实，该问题系您本人使用不当所致，请您知悉。", "blame_threat"),
+        ("亲，麻烦您以后不要再来我们店了，我们服务不了您。", "blame_threat"),
+        ("我们是卖东西的，不是做慈善的", "blame_threat"),
+        ("切，那又怎样", "blame_threat"),
+        ("你也配", "blame_threat"),
         ("我们会把你的信息发到商家群里", "blame_threat"),
         # disparagement: a pointed-at other party and a judgement
         ("别家的衣服洗一次就缩水", "disparage"),
@@ -51,6 +57,8 @@ def checker() -> ComplianceChecker:
         ("那些低价的您也敢给孩子用？", "disparage"),
         ("XX家的奶粉都是代工的", "disparage"),
         ("那个网红品牌就是营销堆出来的", "disparage"),
+        ("亲，部分网店卖的是仿制品，包装很像，但效果差很多。", "disparage"),
+        ("同样的东西别家卖得便宜，是因为他们偷偷换了配件。", "disparage"),
         # review trades: a condition on a review and something of value, or a refusal
         ("差评删掉之后，我们再给您补发一件新的", "review_manipulation"),
         ("只要评价给满分，售后这边就给您延保一年", "review_manipulation"),
@@ -85,6 +93,21 @@ def test_people_shape_is_found(checker: ComplianceChecker, text: str, family: st
         "有顾客收到短信说‘好评返现加微信’，那不是我们发的，请注意防骗",
         "过敏的话先停用，我们给您退",
         "签收前记得检查一下外包装哦",
+        "我们没门店，只有网店",
+        "衣服上的墨迹可以用酒精擦",
+        "手残党也能轻松上手",
+        "像您这样的老顾客我们都会优先处理",
+        "正常使用不会有问题的，您放心",
+        "人为损坏不在保修范围内哦",
+        "可以上传验光单配眼镜",
+        "我这边再催一下快递，我们有消息马上告诉您",
+        "这款不适合您的肤质，建议选温和款",
+        "为了几块钱的运费跑一趟不划算，直接给您退",
+        "几块钱的差价我们也要给您补上",
+        "我们不会瞎说的，都有检测报告",
+        "不好意思，这点小问题也要麻烦您跑一趟",
+        "很多品牌都支持以旧换新回收",
+        "这款吹风机吹的风很柔和",
     ],
 )
 def test_people_near_miss_is_clean(checker: ComplianceChecker, text: str) -> None:
