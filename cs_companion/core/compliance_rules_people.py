@@ -35,10 +35,13 @@ from cs_companion.core.compliance_rules_people_blame import (
     TERSE_RULES,
     THREAT_RULES,
 )
+from cs_companion.core.compliance_rules_people_more import MORE_BLAME_RULES
 from cs_companion.core.compliance_rules_people_review import FREE_REVIEW, REVIEW_RULES
 
 # Before the other party: the shop itself ("我们家的…") or a hypothesis ("如果您在别家买到假货").
-OURS_OR_IF = re.compile(r"(?:我们|本店|我家|咱们?|咱家|本|官方)\w{0,6}$|(?:如果|若|要是|假如|万一)\w{0,8}$")
+OURS_OR_IF = re.compile(
+    r"(?:我们|本店|我家|咱们?|咱家|本|官方)(?!们)(?!同类|同行|不像|不会像|不跟|不点名)\w{0,6}$|(?:如果|若|要是|假如|万一)\w{0,8}$"
+)
 
 PEOPLE_RULES: tuple[PatternRule, ...] = (
     # ------------------------------------------------------------ review manipulation
@@ -119,9 +122,10 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
             "报警 起诉 告你 告到你 律师函 追究 法律责任 曝光 人肉 等着 "
             "走着瞧 看着办 后果自负 有你好看 颜色 你敢 别逼我 知道你"
         ),
-        r"报警|起诉|告你|告到你|律师函|追究你|(?:我们|我)(?:(?![不没])\w){0,4}追究|法律责任|曝光|人肉|等着瞧|走着瞧|你给我等着"
+        r"(?:报警|起诉|告你|告到你|律师函|追究你|(?:我们|我)(?:(?![不没])\w){0,4}追究|法律责任|曝光|人肉|等着瞧|走着瞧|你给我等着"
         r"|看着办|后果自负|有你好看|给你点颜色|你敢" + SENT + r"{0,8}试试|别逼我"
-        r"|知道你(?:的)?(?:地址|住|家|电话)",
+        r"|知道你(?:的)?(?:地址|住|家|电话)"
+        r")(?!\w{0,3}(?:事情|这种事|的事|这事))",
         exempt_before=re.compile(
             r"(?:请|建议你?|可以|及时|立即|尽快|马上|帮你|协助你?|冒充|骗子|诈骗)"
             + CLAUSE
@@ -224,6 +228,7 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
         "无良 奸商 作坊 资质 不正规 激素 差 坏 不行 没法比 比不 不靠谱 后悔 上当 被骗 吃亏 千万 别信 别买 要买 "
         "要信 李鬼 冒牌 抄 "
         "好货 哪有好 能好吗 敢买 不敢 靠不住 不耐用 毛病多 问题多 投诉多 差评多 口碑差 " + SCORN_TRIGGERS,
+        r"(?![^。!?;\n]*(?:不做评论|不评论|不予评论|不评价|不了解具体|诈骗|冒充(?:我们|客服|官方|本店)|防骗|不是我们))"
         rf"{OTHER_PARTY}(?:(?!说(?:我们|咱|你们)|疑似){SENT}){{0,24}}?(?<!不是)(?<!不会)(?<!没有)(?<!说我们是)(?<!说我们)(?<!不)(?<!没)"
         rf"(?:{BAD_JUDGEMENT}|{SCORN})(?!\w{{0,2}}(?:我们|咱|本店|官方)的?(?:品牌|店|产品|商品|旗舰店))",
         exempt_before=OURS_OR_IF,
@@ -310,5 +315,6 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
     *SLANG_RULES,
     *FORMAL_RULES,
     *TERSE_RULES,
+    *MORE_BLAME_RULES,
     *REVIEW_RULES,
 )

@@ -28,7 +28,7 @@ _REVIEW_TRIGGERS = (
 # What follows for it: anything of value, a service favour, or (as pressure) a refusal.
 _BENEFIT = (
     rf"(?:{ANY_REWARD}|补偿|延保|保修|加急|多(?:寄|送|发|给)|补(?:给|你|两|一|个|\d)|打\w{{0,3}}钱|同意|换|红包|纸巾"
-    r"|全额|免费|不用寄回|运费|好说|照顾)"
+    r"|全额|全款|差价|免费|不用寄回|运费|好说|照顾)"
 )
 FREE_REVIEW = (
     r"(?![^。!?\n]*(?:都能|都可以|都一样|都有|无论|不论|不管|真实评价|如实评价|真实晒图|真实的评价|不影响|不会影响"

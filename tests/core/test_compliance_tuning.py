@@ -53,12 +53,12 @@ def _family_result(name: str) -> tuple[Any, dict[str, int]]:
     return module.evaluate(checker, corpus), flagged
 
 
-# Per family of the people rules: recall floor on each newer corpus (3 and 4 are tuned on; 5 is only
-# validated on, so its floor is what the structural rules reached without being tuned to it).
+# Per family of the people rules: recall floor on each newer corpus. Sets 3 and 4 were tuned on; set 5
+# was validation only until the last round (56 % blame, 70 % disparage, 86 % review before its misses were
+# looked at), so its floor here no longer measures generalisation: the blind sets do.
 PEOPLE_FLOORS = {
-    "compliance_tuning3.yaml": {"blame_threat": 0.95, "disparage": 0.95, "review_manipulation": 0.95},
-    "compliance_tuning4.yaml": {"blame_threat": 0.95, "disparage": 0.95, "review_manipulation": 0.95},
-    "compliance_tuning5.yaml": {"blame_threat": 0.50, "disparage": 0.60, "review_manipulation": 0.80},
+    name: {"blame_threat": 0.95, "disparage": 0.95, "review_manipulation": 0.95}
+    for name in ("compliance_tuning3.yaml", "compliance_tuning4.yaml", "compliance_tuning5.yaml")
 }
 
 
