@@ -32,7 +32,7 @@ _BENEFIT = (
 )
 FREE_REVIEW = (
     r"(?![^。!?\n]*(?:都能|都可以|都一样|都有|无论|不论|不管|真实评价|如实评价|真实晒图|真实的评价|不影响|不会影响"
-    r"|不是我们|不是本店|防骗|骗子|诈骗|冒充))"
+    r"|不是我们|不是本店|防骗|骗子|诈骗|冒充|都接受|都欢迎))"
 )
 """Said later in the sentence: the review is free ("好评差评都能领") or the offer is someone else's scam."""
 
@@ -41,8 +41,7 @@ REVIEW_RULES: tuple[PatternRule, ...] = (
         "review_reward",
         "review_manipulation",
         _REVIEW_TRIGGERS,
-        FREE_REVIEW
-        + r"(?:只要|如果|要是|若|前提是?|条件是|麻烦)"
+        r"(?:(?:只要|如果|要是|若|前提是?|条件是|麻烦)"
         + SENT
         + r"{0,12}?"
         + _REVIEW_ASK
@@ -50,7 +49,6 @@ REVIEW_RULES: tuple[PatternRule, ...] = (
         + r"{0,20}?"
         + _BENEFIT
         + r"|"
-        + FREE_REVIEW
         + _REVIEW_ASK
         + SENT
         + r"{0,6}?(?:的话|就|之后|以后|后(?!悔)|再|才|我们?(?:就|再|会|给|私下|额外|私人|马上|立刻|这边))"
@@ -66,19 +64,19 @@ REVIEW_RULES: tuple[PatternRule, ...] = (
         + _REVIEW_ASK
         # Dictated words, or a bad review to be removed, and then something of value.
         + r"|"
-        + FREE_REVIEW
         + r"(?:评价|评论|追评)(?:的时候|时|里|中)?\w{0,2}(?:写|说|提)[“‘\"']"
         + SENT
         + r"{0,24}?"
         + _BENEFIT
         + r"|"
-        + FREE_REVIEW
         + r"(?:差评|中评|评价|评论|追评)"
         + SENT
         + r"{0,20}?(?:删|撤|去掉|拿掉|隐藏)"
         + SENT
         + r"{0,16}?"
-        + _BENEFIT,
+        + _BENEFIT
+        + r")"
+        + FREE_REVIEW,
         exempt_before=re.compile(r"(?:无论|不论|不管|不会|不|没有|从不|绝不)" + SENT + r"{0,10}$"),
         description="奖励不能以评价为条件（诱导好评违反平台规则）",
     ),
