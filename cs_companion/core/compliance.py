@@ -216,12 +216,15 @@ class ComplianceChecker:
 
 
 def _merge(spans: list[tuple[int, int, str, str, str]]) -> Iterator[tuple[int, int, str, str, str]]:
-    """Overlapping matches of one family become one finding (the first rule's name, the union of words)."""
+    """Overlapping matches of one family become one finding (the union of words, named by the team's
+    forbidden phrase if one is among them, else by the first rule)."""
     spans.sort(key=lambda s: (s[3], s[0], -s[1]))
     current: list[object] | None = None
     for span in spans:
         if current is not None and current[3] == span[3] and span[0] < current[1]:  # type: ignore[operator]
             current[1] = max(current[1], span[1])  # type: ignore[call-overload]
+            if span[2] == "forbidden_phrase":  # the team's own list names the finding over a built-in rule
+                current[2], current[4] = span[2], span[4]
             continue
         if current is not None:
             yield tuple(current)  # type: ignore[misc]

@@ -15,6 +15,7 @@ from cs_companion.core.compliance_grammar import CLAUSE, SENT, PatternRule
 from cs_companion.core.compliance_rules_people import PEOPLE_RULES, STRUCTURAL_PEOPLE_RULES
 from cs_companion.core.compliance_rules_service import SERVICE_RULES
 from cs_companion.core.compliance_rules_trade import STRUCTURAL_TRADE_RULES, TRADE_RULES
+from cs_companion.core.compliance_speed import guarded
 
 __all__ = ["CLAUSE", "FAMILIES", "RULES", "SENT", "Family", "PatternRule"]
 
@@ -42,12 +43,13 @@ FAMILIES: dict[str, Family] = {
     )
 }
 
+# Trade rules come guarded from their module; the others get their first-character guard here.
 RULES: tuple[PatternRule, ...] = (
     *TRADE_RULES,
-    *PEOPLE_RULES,
+    *guarded(PEOPLE_RULES),
     *STRUCTURAL_TRADE_RULES,
-    *STRUCTURAL_PEOPLE_RULES,
-    *SERVICE_RULES,
+    *guarded(STRUCTURAL_PEOPLE_RULES),
+    *guarded(SERVICE_RULES),
 )
 
 # Everyday words that contain a rule's words but are not claims. A finding lying wholly
@@ -100,7 +102,7 @@ BUILTIN_ALLOW: tuple[str, ...] = (
 )
 
 # A negation directly before a match, in the same clause: multi-character words up to 10
-# characters before it, a lone 不/没/别/勿 only right before it.
+# characters before it, a lone 不/没/别/勿 only right before it (not the 不 of "还不赶紧付").
 NEGATION_BEFORE = re.compile(
     r"(?:不会|不要|不用|不需要|无需|不必|不能|不可以|不可|不得|不该|不应该?|不支持|不提供|不接受|不做|不搞|不参与|不通过"
     r"|不走|不允许|不存在|不建议|不鼓励|不涉及|不敢|不曾|从不|从来不|从来没有?|绝不|决不|绝对不|没有|没法|无法|没办法"
@@ -108,20 +110,22 @@ NEGATION_BEFORE = re.compile(
     # An enumeration keeps the negation going: "不会让您下载软件、共享屏幕、填写银行卡号", "不会让您加微信或QQ".
     + r"(?:[^,。!?;\n~、]{0,12}(?:、|或者?|和|及|以及))*"
     + CLAUSE
-    + r"{0,8}$|(?:不|没|别|勿|莫|非)$|不(?:加|添加|用|要|去|进|扫|关注|转)$"
+    + r"{0,8}$|(?:(?<![还再])不|没|别|勿|莫|非)$|不(?:加|添加|用|要|去|进|扫|关注|转)$"
 )
-# A condition after the negation turns it into a threat: "不加微信的话就没法处理".
-CONDITIONAL = re.compile(r"的话|就|才|否则|不然|那么|没法|无法|不能|不给")
+# A condition after the negation turns it into a threat: "不加微信的话就没法处理" (not "…就行").
+CONDITIONAL = re.compile(r"的话|就(?!行|好|可以)|才|否则|不然|那么|没法|无法|不能|不给")
 CONDITIONAL_BEFORE = re.compile(r"(?:如果|要是|若|假如|只要)" + CLAUSE + r"*$")
 # Said after the match in the same sentence: "好评返现是违规的，我们不做".
 CONDEMNED_AFTER = re.compile(
-    r"^" + SENT + r"{0,20}?(?:违规|违反|违法|不允许|不被允许|禁止|不做|不会做|不搞|不支持|不提供|不参与|骗子|骗局|诈骗"
+    r"^"
+    + SENT
+    + r"{0,20}?(?:违规|违反|违法|不允许|不被允许|禁止|不做|不会做|不搞|不支持|不提供|(?<!评)不参与|骗子|骗局|诈骗"
     r"|不是官方|不要相信|不要信|不影响|不会影响|无关|没有关系|跟评价没关系|不是我们|不是本店|防骗|举报)"
 )
 # Warnings against fraud mention WeChat and QR codes on purpose.
 # So do replies that disown a contact ("那个微信号不是我们的") or tell the buyer to refuse or report it.
 ANTI_FRAUD = re.compile(
-    r"骗子|诈骗|冒充|假冒|骗局|防骗|谨防|警惕|上当|陌生人|陌生链接|举报|不是(?:我们|本店|官方)|请勿|(?:请|直接)?拒绝"
+    r"骗子|诈骗|冒充|假冒|骗局|防骗|谨防|警惕|上当|陌生人|陌生链接|举报|自称|挂断|忽略|甄别|理会|不是(?:我们|本店|官方)|请勿|(?:请|直接)?拒绝"
     r"|不要(?:扫|加|添加|相信|理会|转账|点)|别(?:扫|加|信|理)|只(?:在|通过)平台|以平台为准"
 )
 CONDEMNABLE_FAMILIES = frozenset({"off_platform", "review_manipulation", "absolute_claim"})

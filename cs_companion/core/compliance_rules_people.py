@@ -17,9 +17,30 @@ from cs_companion.core.compliance_grammar import (
     REVIEW,
     REVIEW_ACT,
     REWARD,
+    SCORN,
+    SCORN_TRIGGERS,
     SENT,
     PatternRule,
     rule,
+)
+from cs_companion.core.compliance_rules_people_blame import (
+    BLAME_RULES,
+    BRUSH_OFF_RULES,
+    BUYERS_OWN_STEP,
+    FORMAL_RULES,
+    POLITE_BLAME_RULES,
+    RUDE_RULES,
+    SARCASM_RULES,
+    SLANG_RULES,
+    TERSE_RULES,
+    THREAT_RULES,
+)
+from cs_companion.core.compliance_rules_people_more import MORE_BLAME_RULES
+from cs_companion.core.compliance_rules_people_review import FREE_REVIEW, REVIEW_RULES
+
+# Before the other party: the shop itself ("我们家的…") or a hypothesis ("如果您在别家买到假货").
+OURS_OR_IF = re.compile(
+    r"(?:我们|本店|我家|咱们?|咱家|本|官方)(?!们)(?!同类|同行|不像|不会像|不跟|不点名)\w{0,6}$|(?:如果|若|要是|假如|万一)\w{0,8}$"
 )
 
 PEOPLE_RULES: tuple[PatternRule, ...] = (
@@ -28,11 +49,11 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
         "review_reward",
         "review_manipulation",
         "好评 星 满分 全五 五分 5分 好的评价 赞美 评价写好 写好 好好评价 评价好 写得好 返现",
-        rf"{POSITIVE}{SENT}{{0,10}}{REWARD}|{REWARD}{SENT}{{0,10}}{POSITIVE}"
+        rf"(?:{POSITIVE}{SENT}{{0,10}}{REWARD}|{REWARD}{SENT}{{0,10}}{POSITIVE}"
         rf"|{POSITIVE}{SENT}{{0,4}}(?:有惊喜|有礼|有福利|有好处|有奖|截图)|截图{SENT}{{0,6}}{POSITIVE}"
         rf"|{POSITIVE}\w{{0,3}}?(?:后|之后|以后){SENT}{{0,8}}(?:联系|找|私聊|截图|领|返|送|退|补)"
         rf"|(?:只要|如果|要是|若)(?:你)?(?:给|打|写|改成?|追加|补)(?:个|一个|条|了)?(?:五星)?好评"
-        rf"|评价{SENT}{{0,8}}返现|返现{SENT}{{0,8}}评价",
+        rf"|评价{SENT}{{0,8}}返现|返现{SENT}{{0,8}}评价)" + FREE_REVIEW,
         description="奖励不能以好评为条件（诱导好评违反平台规则）",
     ),
     rule(
@@ -46,7 +67,8 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
         "review_change_pressure",
         "review_manipulation",
         "评 星 满分 全五 五分 5分 赞美 写好 写得好",
-        rf"(?:必须|一定要|务必|赶紧|马上|立刻|立即|否则|不然|要求你|请立即){SENT}{{0,8}}{CHANGE_REVIEW}"
+        rf"(?:必须|一定要|务必|赶紧|马上|立刻|立即|否则|不然|(?<!不会)(?<!不)(?<!没有)要求你|请立即)"
+        rf"{SENT}{{0,8}}{CHANGE_REVIEW}"
         rf"|{CHANGE_REVIEW}{SENT}{{0,6}}(?:否则|不然|才)"
         rf"|(?:不|没)(?:删|改|撤)\w{{0,4}}?{REVIEW}{SENT}{{0,12}}(?:就|才|否则|不然|的话)"
         rf"|(?:给|打|写|留)(?:了|个)?(?:差评|中评){SENT}{{0,10}}(?:就|的话|别想|休想)"
@@ -100,11 +122,15 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
             "报警 起诉 告你 告到你 律师函 追究 法律责任 曝光 人肉 等着 "
             "走着瞧 看着办 后果自负 有你好看 颜色 你敢 别逼我 知道你"
         ),
-        r"报警|起诉|告你|告到你|律师函|追究你|(?:我们|我)\w{0,4}追究|法律责任|曝光|人肉|等着瞧|走着瞧|你给我等着"
+        r"(?:报警|起诉|告你|告到你|律师函|追究你|(?:我们|我)(?:(?![不没])\w){0,4}追究|法律责任|曝光|人肉|等着瞧|走着瞧|你给我等着"
         r"|看着办|后果自负|有你好看|给你点颜色|你敢" + SENT + r"{0,8}试试|别逼我"
-        r"|知道你(?:的)?(?:地址|住|家|电话)",
+        r"|知道你(?:的)?(?:地址|住|家|电话)"
+        r")(?!\w{0,3}(?:事情|这种事|的事|这事))",
         exempt_before=re.compile(
-            r"(?:请|建议你?|可以|及时|立即|尽快|马上|帮你|协助你?|冒充|骗子|诈骗)" + CLAUSE + r"{0,3}$"
+            r"(?:请|建议你?|可以|及时|立即|尽快|马上|帮你|协助你?|冒充|骗子|诈骗)"
+            + CLAUSE
+            + r"{0,3}$|"
+            + BUYERS_OWN_STEP.pattern
         ),
         description="不能威胁顾客",
     ),
@@ -117,14 +143,15 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
             "仿品 仿货 水货 次品 差 不行 不靠谱 黑心 忽悠 过期 杂牌 三无 不正规 "
             "不是正品 非正品 偷工减料 一用就坏 被投诉 人品 没良心 智商税"
         ),
-        rf"{OTHERS}{SENT}{{0,12}}?(?<!不是)(?<!不会)(?<!没有)(?<!不卖)(?<!不)(?<!没){BAD}",
-        exempt_before=re.compile(r"(?:我们|本店|我家|咱们?|咱家|本|官方)\w{0,6}$"),
+        rf"{OTHERS}{SENT}{{0,12}}?(?<!不是)(?<!不会)(?<!没有)(?<!说我们是)(?<!说我们)(?<!不卖)(?<!不)(?<!没){BAD}",
+        exempt_before=OURS_OR_IF,
         description="不能贬低其他店铺或品牌",
     ),
     rule(
         "insult",
         "blame_threat",
-        "说了 说几遍 说过多少 都不会 常识 什么态度 自重 找茬 恶意 敲诈 勒索 白嫖 占便宜 差评师 有完没完 没完没了 "
+        "说了 说几遍 说过多少 都不会 常识 什么态度 自重 找茬 恶意 敲诈 勒索 白嫖 占便宜 贪小便宜 差评师 "
+        "有完没完 没完没了 "
         "这种人 这样的人 纠缠 想怎样 找谁 没用 投诉你 举报你 不怕你 不理你 懒得理 别烦 看清楚 不看 关我",
         r"说了多少遍|说几遍|说过多少次|这么简单都不会|这都不会|常识都不懂|什么态度|请你自重|找茬|(?:你|这)(?:是|属于|这是)?"
         r"恶意(?:退款|差评|投诉)|敲诈|勒索|白嫖|想占便宜|贪小便宜|占便宜直说|职业差评|差评师|有完没完|没完没了"
@@ -140,12 +167,12 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
         "智商税 缺斤少两 以假乱真 假冒 冒牌 盗版 抄袭 黑作坊 黑店 奸商 无良 没好货 三无 比不上 没法比 垃圾 比",
         r"(?:某宝|某东|某多多|某猫|某音|某品牌|拼多多上|淘宝上|京东上|闲鱼上|网上那些|直播间那些|人家那|人家的|他们的?"
         r"|对面|竞品|别的牌子|其他牌子|那个品牌|同款|那家店|那家|他家|别家|其他家|同行|外面|市面上)" + SENT + r"{0,14}?"
-        r"(?<!不是)(?<!不会)(?<!没有)(?<!不)(?<!没)"
+        r"(?<!不是)(?<!不会)(?<!没有)(?<!说我们是)(?<!说我们)(?<!不)(?<!没)"
         r"(?:假的|便宜货|回收料|二手|残次品|虚标|刷的|割韭菜|贴牌|代工|小作坊|口碑(?:很)?(?:烂|差)|很烂|售后(?:很|特别|太)?差"
         r"|没保障|也敢买|肯定有问题|不专业|骗人|骗钱|坑钱|智商税|缺斤少两|以假乱真|假冒|冒牌|盗版|抄袭|黑作坊|黑店|奸商|无良"
         r"|便宜没好货|三无|差远了|比不上|没法比|都是坑|垃圾)"
         r"|比(?:别家|他家|他们家|同行|别人家|其他家|其他店|别的店|某宝|外面)(?:的)?(?:好|强|便宜|靠谱)(?:多了|太多|得多|很多)",
-        exempt_before=re.compile(r"(?:我们|本店|我家|咱们?|咱家|本|官方)\w{0,6}$"),
+        exempt_before=OURS_OR_IF,
         description="不能贬低其他店铺或品牌",
     ),
     rule(
@@ -154,11 +181,11 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
         "差 烂 次 不行 一般 上当 被骗 吃亏 后悔 尾货 仿的 翻新货 用两天 用几天 只有我们 只有我家 只有本店",
         r"(?:那些\w{0,4}(?:店|商家|卖家|品牌)|低价店|其他(?:网店|店铺|平台|商家|卖家|牌子|品牌)|别的(?:网店|店铺|平台|商家|卖家)"
         r"|竞争对手|别家|他家|他们家|那家|其他店|别的店|其他家|同行|别人家|隔壁|外面|市面上|对面)" + SENT + r"{0,14}?"
-        r"(?<!不是)(?<!不会)(?<!没有)(?<!不)(?<!没)"
+        r"(?<!不是)(?<!不会)(?<!没有)(?<!说我们是)(?<!说我们)(?<!不)(?<!没)"
         r"(?:(?:用料|做工|品质|面料|材料|服务|售后|质量|东西|货|态度)(?:很|太|特别|都|超|非常)?(?:差|烂|次|不行|一般)"
         r"|上当|被骗|吃亏|后悔|尾货|仿的|翻新货|用(?:两|几|没几)天就坏)"
         r"|只有(?:我们|我家|本店)\w{0,3}(?:是|才是)?(?:正品|真的|真货|正宗)",
-        exempt_before=re.compile(r"(?:我们|本店|我家|咱们?|咱家|本|官方)\w{0,6}$"),
+        exempt_before=OURS_OR_IF,
         description="不能贬低其他店铺或品牌",
     ),
     rule(
@@ -168,6 +195,7 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
         r"你自己(?:不小心|粗心|没按|乱)|怪不了我们|赖(?:不到|不着)?我们|别怪我们|胡搅蛮缠|无理要求|法律途径|走法律|法院见"
         r"|别人都没(?:说|问题|反映)|就你(?:一个|事多|麻烦|这么)|会不会用|能不能看清楚|看清楚了吗|眼睛不好|(?:该|应该)看清楚"
         r"|太过分|过分要求|劝你别|别乱来|给脸不要脸",
+        exempt_before=BUYERS_OWN_STEP,
         description="不能把责任推给顾客或威胁顾客",
     ),
     rule(
@@ -199,16 +227,19 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
         "造假 虚 智商税 韭菜 黑心 "
         "无良 奸商 作坊 资质 不正规 激素 差 坏 不行 没法比 比不 不靠谱 后悔 上当 被骗 吃亏 千万 别信 别买 要买 "
         "要信 李鬼 冒牌 抄 "
-        "好货 哪有好 能好吗 敢买 不敢 靠不住 不耐用 毛病多 问题多 投诉多 差评多 口碑差",
-        rf"{OTHER_PARTY}{SENT}{{0,20}}?(?<!不是)(?<!不会)(?<!没有)(?<!不)(?<!没){BAD_JUDGEMENT}",
-        exempt_before=re.compile(r"(?:我们|本店|我家|咱们?|咱家|本|官方)\w{0,6}$"),
+        "好货 哪有好 能好吗 敢买 不敢 靠不住 不耐用 毛病多 问题多 投诉多 差评多 口碑差 " + SCORN_TRIGGERS,
+        rf"{OTHER_PARTY}(?:(?!说(?:我们|咱|你们)|疑似|诈骗|不是我们){SENT}){{0,24}}?(?<!不是)(?<!不会)(?<!没有)(?<!说我们是)(?<!说我们)(?<!不)(?<!没)"
+        rf"(?:{BAD_JUDGEMENT}|{SCORN})(?!\w{{0,2}}(?:我们|咱|本店|官方)的?(?:品牌|店|产品|商品|旗舰店))"
+        # Said later in the sentence: no comment on them, or a warning against a scam.
+        r"(?![^。!?;\n]*(?:不做评论|不评论|不予评论|不评价|不了解具体|诈骗|冒充(?:我们|客服|官方|本店)|防骗|不是我们))",
+        exempt_before=OURS_OR_IF,
         description="不能贬低其他店铺或品牌",
     ),
     rule(
         "review_reward",
         "review_manipulation",
         "评 星 分 全五 赞美 写好 写得好 晒 带图 买家秀 写满",
-        rf"{REVIEW_ACT}{SENT}{{0,12}}?{ANY_REWARD}",
+        rf"{REVIEW_ACT}{SENT}{{0,12}}?{ANY_REWARD}" + FREE_REVIEW,
         description="奖励不能以评价为条件（诱导好评违反平台规则）",
     ),
     rule(
@@ -276,4 +307,15 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
         r"(?:你|就|会|直接|马上|立刻|给)\w{0,6}?(?:拉黑|(?:加入|列入|拉进|拉入)黑名单)|拉黑你|黑名单(?:买家|用户|客户|顾客)",
         description="不能威胁顾客",
     ),
+    *BLAME_RULES,
+    *THREAT_RULES,
+    *RUDE_RULES,
+    *BRUSH_OFF_RULES,
+    *POLITE_BLAME_RULES,
+    *SARCASM_RULES,
+    *SLANG_RULES,
+    *FORMAL_RULES,
+    *TERSE_RULES,
+    *MORE_BLAME_RULES,
+    *REVIEW_RULES,
 )

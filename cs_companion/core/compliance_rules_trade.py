@@ -26,7 +26,7 @@ from cs_companion.core.compliance_grammar import (
 )
 from cs_companion.core.compliance_rules_trade_claims import CLAIM_RULES
 from cs_companion.core.compliance_rules_trade_more import OFF_PLATFORM_RULES, PAYMENT_RULES
-from cs_companion.core.compliance_rules_trade_speed import guarded
+from cs_companion.core.compliance_speed import guarded
 
 _TRADE_RULES: tuple[PatternRule, ...] = (
     # ------------------------------------------------------------ advertising law: absolute claims

@@ -20,7 +20,7 @@ import yaml
 from cs_companion.core.compliance import ComplianceChecker
 from cs_companion.core.compliance_grammar import rule
 from cs_companion.core.compliance_rules_trade import STRUCTURAL_TRADE_RULES, TRADE_RULES
-from cs_companion.core.compliance_rules_trade_speed import GUARD_PREFIX, first_chars, guarded
+from cs_companion.core.compliance_speed import GUARD_PREFIX, first_chars, guarded
 from cs_companion.core.loader import load_path
 from cs_companion.core.models import Layer
 from cs_companion.core.normalise import normalise

@@ -1,8 +1,9 @@
-"""Tuning corpora at the targets stay there (recall >= 95%, false alarms <= 2%); the others keep their floors.
+"""Every tuning corpus stays at the targets (recall >= 95%, false alarms <= 2%).
 
-The second corpus was written independently of the first and of the rules;
-keeping both at target is what stops the rules from fitting one author's
-phrasing. Misses are listed by ``benchmarks/eval_compliance.py --show-misses``.
+Each corpus was written by a different author, independently of the rules and
+of the other corpora; keeping all of them at target is what stops the rules
+from fitting one author's phrasing (the blind corpora, never tuned on, say how
+well that works). Misses are listed by ``benchmarks/eval_compliance.py --show-misses``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def _eval_module() -> Any:
     return module
 
 
-@pytest.mark.parametrize("name", ["compliance_tuning.yaml", "compliance_tuning2.yaml"])
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("compliance_tuning*.yaml")))
 def test_tuning_corpus_meets_targets(name: str) -> None:
     module = _eval_module()
     result = module.evaluate(module.make_checker(), yaml.safe_load((DATA / name).read_text(encoding="utf-8")))
@@ -37,17 +38,36 @@ def test_tuning_corpus_meets_targets(name: str) -> None:
     assert result.false_alarm_rate <= 0.02, f"false alarms {result.false_alarm_rate:.1%}"
 
 
-@pytest.mark.parametrize(
-    ("name", "recall", "false_alarms"),
-    [
-        # Not yet at target: honest floors of what the rules reach, raised as the rules improve.
-        ("compliance_tuning3.yaml", 0.72, 0.03),
-        ("compliance_tuning4.yaml", 0.72, 0.03),
-        ("compliance_tuning5.yaml", 0.60, 0.02),
-    ],
-)
-def test_tuning_corpus_keeps_its_floor(name: str, recall: float, false_alarms: float) -> None:
+PEOPLE_FAMILIES = ("blame_threat", "disparage", "review_manipulation")
+
+
+def _family_result(name: str) -> tuple[Any, dict[str, int]]:
+    """The corpus result and, per people family, how many legit texts that family flagged."""
     module = _eval_module()
-    result = module.evaluate(module.make_checker(), yaml.safe_load((DATA / name).read_text(encoding="utf-8")))
-    assert result.recall >= recall, f"recall {result.recall:.1%}"
-    assert result.false_alarm_rate <= false_alarms, f"false alarms {result.false_alarm_rate:.1%}"
+    checker = module.make_checker()
+    corpus = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    flagged = dict.fromkeys(PEOPLE_FAMILIES, 0)
+    for case in corpus["legit"]:
+        families = {f.family for f in checker.check(str(case["text"]))}
+        for family in families & set(PEOPLE_FAMILIES):
+            flagged[family] += 1
+    return module.evaluate(checker, corpus), flagged
+
+
+# Per family of the people rules: recall floor on each newer corpus. Sets 3 and 4 were tuned on; set 5
+# was validation only until the last round (56 % blame, 70 % disparage, 86 % review before its misses were
+# looked at), so its floor here no longer measures generalisation: the blind sets do.
+PEOPLE_FLOORS = {
+    name: {"blame_threat": 0.95, "disparage": 0.95, "review_manipulation": 0.95}
+    for name in ("compliance_tuning3.yaml", "compliance_tuning4.yaml", "compliance_tuning5.yaml")
+}
+
+
+@pytest.mark.parametrize("name", sorted(PEOPLE_FLOORS))
+def test_people_families_hold_their_floors_without_false_alarms(name: str) -> None:
+    result, flagged = _family_result(name)
+    for family, floor in PEOPLE_FLOORS[name].items():
+        recall = result.caught[family] / result.bad[family]
+        assert recall >= floor, f"{family} recall {recall:.1%} < {floor:.0%}"
+    # A false alarm costs more than a miss: the people rules may flag at most 1% of a corpus's legit texts.
+    assert sum(flagged.values()) <= 0.01 * result.legit + 1, flagged
