@@ -85,7 +85,7 @@ class ScenarioIndex:
     def score(self, text: str, floor: float = FLOOR) -> dict[int, float]:
         """0..1 per scenario: how strongly its phrases occur in ``text`` (a normalised message)."""
         weights: dict[int, float] = {}
-        for gram in bigrams(text):
+        for gram in sorted(bigrams(text)):  # a fixed order: equal weights must not tie by hash seed
             for sid in self.postings.get(gram, ()):
                 weights[sid] = weights.get(sid, 0.0) + self.idf[gram]
         if not weights:

@@ -264,7 +264,7 @@ class SearchIndex:
     def _fuzzy(self, text: str, found: dict[int, tuple[float, str]]) -> None:
         """Score scripts whose key phrases occur (roughly) inside a long message."""
         weights: dict[int, float] = {}
-        for gram in bigrams(text):
+        for gram in sorted(bigrams(text)):  # a fixed order: equal weights must not tie by hash seed
             ids = self._postings.get(gram)
             if not ids or len(ids) > self._stop_df:
                 continue
