@@ -22,10 +22,15 @@ def checker() -> ComplianceChecker:
         ("哦，那我也没办法", "我也没办法"),
         ("我怎么知道快递几点到", "我怎么知道"),
         ("说了不行就是不行", "说了不行就是不行"),
-        ("上面都写着了，自己看吧", "上面都写着了，自己看"),
+        ("上面都写着了，自己看吧", "上面都写着了，自己看吧"),
         ("快下班了，明天再说", "快下班了"),
         ("我只是个客服，做不了主", "我只是个客服"),
         ("嗯。不行。", "嗯。不行。"),
+        ("没货就是没货", "没货就是没货"),
+        ("退款进度你自己去后台看吧", "你自己去后台看吧"),
+        ("我们就是卖货的，保修找品牌方去", "我们就是卖货的"),
+        ("这个不在我们的售后范围", "不在我们的售后范围"),
+        ("我也没办法啊，系统就这么设置的", "没办法"),
     ],
 )
 def test_brush_offs_are_found(checker: ComplianceChecker, text: str, words: str) -> None:
@@ -45,6 +50,9 @@ def test_brush_offs_are_found(checker: ComplianceChecker, text: str, words: str)
         "您可以在订单详情里自己查看物流",
         "活动规则是平台定的，我把链接发给您看看",
         "没有问题，今天就给您发出",
+        "正品就是正品，支持专柜验货",
+        "您可以自己在后台看物流进度",
+        "这个不在保修范围，不过可以帮您申请付费维修",
     ],
 )
 def test_help_offered_or_everyday_words_are_clean(checker: ComplianceChecker, text: str) -> None:
