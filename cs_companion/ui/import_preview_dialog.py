@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs_companion.core.field_guess import STANDARD_FIELDS
 from cs_companion.core.interchange.pipeline import ImportRun
+from cs_companion.core.interchange.suggest import UNSORTED, UNSORTED_NAME
 from cs_companion.core.models import Library
 
 MINE = "mine"
@@ -37,7 +39,8 @@ class ImportPreviewDialog(QDialog):
         conv = run.conversion
         layout = QVBoxLayout(self)
         low = sum(bool(item.scenario_review) for item in conv.items)
-        fields = "、".join(f"{name}×{count}" for name, count in sorted(conv.fields_found.items())) or self.tr("无")
+        fields = "、".join(f"{_field_label(name)}×{count}" for name, count in sorted(conv.fields_found.items()))
+        fields = fields or self.tr("无")
         lines = [
             self.tr("共 %n 条话术", "", len(conv.items)),
             self.tr("识别出的字段：") + fields,
@@ -59,13 +62,16 @@ class ImportPreviewDialog(QDialog):
             row = QTreeWidgetItem(
                 [
                     item.script.title,
-                    library.scenario_name(item.script.scenario),
+                    UNSORTED_NAME if item.script.scenario == UNSORTED else library.scenario_name(item.script.scenario),
                     f"{item.confidence:.0%}",
                     "；".join(n for n in notes if n),
                 ]
             )
             row.setToolTip(0, item.where)
+            row.setToolTip(3, row.text(3))  # the notes are often longer than the column
             self.items.addTopLevelItem(row)
+        self.items.setColumnWidth(0, 220)  # the title is what the lead recognises a row by
+        self.items.setColumnWidth(1, 120)
         layout.addWidget(self.items, 1)
         if run.skipped:
             shown = run.skipped[:MAX_SKIPPED_SHOWN]
@@ -87,3 +93,9 @@ class ImportPreviewDialog(QDialog):
     def _choose(self, choice: str) -> None:
         self.choice = choice
         self.accept()
+
+
+def _field_label(name: str) -> str:
+    """``order_no`` reads as 订单号(order_no): leads know the label, the name is what they type in a body."""
+    standard = STANDARD_FIELDS.get(name)
+    return f"{standard[0]}({name})" if standard else name

@@ -59,10 +59,12 @@ def test_preview_shows_counts_fields_and_items_to_check(qtbot: QtBot, tmp_path: 
     preview = ImportPreviewDialog(run, builtin)
     qtbot.addWidget(preview)
     text = preview.summary.text()
-    assert f"共 {len(QIANNIU_ROWS)} 条" in text and "order_no×1" in text and "需要复核" in text
+    assert f"共 {len(QIANNIU_ROWS)} 条" in text and "订单号(order_no)×1" in text and "需要复核" in text
     assert preview.items.topLevelItemCount() == len(QIANNIU_ROWS)
     notes = [preview.items.topLevelItem(i).text(3) for i in range(preview.items.topLevelItemCount())]  # type: ignore[union-attr]
     assert any("XX元" in note for note in notes)
+    scenarios = [preview.items.topLevelItem(i).text(1) for i in range(preview.items.topLevelItemCount())]  # type: ignore[union-attr]
+    assert "导入待归类" in scenarios and not any("." in name for name in scenarios)  # names, never raw ids
 
 
 def test_sheet_imports_into_own_scripts_after_preview(
