@@ -33,7 +33,8 @@ def evaluate(index: SearchIndex, cases: list[dict[str, object]]) -> tuple[Counte
     for case in cases:
         query = str(case["query"])
         kind = str(case.get("kind", "query"))
-        expect = set(case["expect"])  # type: ignore[arg-type]
+        wanted = case["expect"]
+        expect = {wanted} if isinstance(wanted, str) else set(wanted)  # type: ignore[arg-type]
         hits = index.search(query, limit=10)
         scenarios = [h.scenario for h in hits]
         counts[f"{kind}.total"] += 1
@@ -55,7 +56,8 @@ def main() -> int:
     assert library is not None, "built-in library does not load"
     index = SearchIndex(library)
     for path in args.sets:
-        cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cases = data["cases"] if isinstance(data, dict) else data  # the case files are plain lists
         counts, misses = evaluate(index, cases)
         print(f"== {path.name}: {len(cases)} cases, {len(library.scripts)} scripts")
         total = {k: sum(v for key, v in counts.items() if key.endswith(k)) for k in ("total", "top1", "top3", "empty")}
