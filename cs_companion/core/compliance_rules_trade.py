@@ -14,7 +14,9 @@ from cs_companion.core.compliance_grammar import (
     LOSS,
     MENTIONED,
     NOT_BUYING,
+    NOT_CLAIMED_BEFORE,
     OUTCOME,
+    OWN_PICK_AFTER,
     OWN_RANGE_BEFORE,
     PURPOSE_OR_DUTY,
     QQ,
@@ -26,6 +28,7 @@ from cs_companion.core.compliance_grammar import (
 )
 from cs_companion.core.compliance_rules_trade_claims import CLAIM_RULES
 from cs_companion.core.compliance_rules_trade_more import OFF_PLATFORM_RULES, PAYMENT_RULES
+from cs_companion.core.compliance_rules_trade_routes import PUSH_RULES, ROUTE_RULES
 from cs_companion.core.compliance_speed import guarded
 
 _TRADE_RULES: tuple[PatternRule, ...] = (
@@ -35,10 +38,13 @@ _TRADE_RULES: tuple[PatternRule, ...] = (
         "absolute_claim",
         "最 没有之一",
         r"(?:全网|全国|全球|全世界|全平台|史上|历史|行业|业内|业界|同类|宇宙|天下)最\w{0,3}"
+        # The top of a town or a platform is still a market: "全县最便宜", "快手最大的水果源头".
+        r"|(?:全[县市省城区镇州]|本地|(?<!在)(?:快手|抖音|淘宝|京东|拼多多|天猫)(?:上|平台)?)最(?!近|后|早|晚|终|新消息)\w{1,3}"
         r"|最(?:低价|便宜|佳|优(?!惠)|强|棒|牛|火|热门|热销|热卖|畅销|受欢迎|流行|时尚|先进|高级|高端|顶级|专业"
         r"|权威|正宗|安全|有效|健康|环保|舒适|耐用|好用|好看|漂亮|靠谱|齐全|完美|给力|超值|精致|高档|豪华|奢华"
-        r"|纯正|天然|优质|具性价比|值得买|红的)(?!的?(?:办法|方法|做法|方式|途径))"
-        r"|最好(?:的(?!办法|方法|方式|处理|解决|结果|安排|建议|时间|时机|朋友|祝福)|用(?![手冷温清洗])|看|吃|喝|卖|不过)"
+        r"|纯正|天然|优质|具性价比|值得买|红的)(?!的?(?:办法|方法|做法|方式|途径))" + OWN_PICK_AFTER + r"|最好"
+        # Which of the shop's own goods is the cheapest or best ("最便宜的是9.9那款") picks one, it claims nothing.
+        r"(?:的(?!办法|方法|方式|处理|解决|结果|安排|建议|时间|时机|朋友|祝福)|用(?![手冷温清洗])|看|吃|喝|卖|不过)"
         r"|最低(?:的)?价|价格最低"
         r"|(?:效果|质量|品质|性价比|口碑|做工|面料|材质|价格|服务|销量|工艺)(?:是|也是|绝对是)?最(?:好|佳|优|强|高|棒|低)"
         r"|没有之一",
@@ -50,7 +56,7 @@ _TRADE_RULES: tuple[PatternRule, ...] = (
         "absolute_claim",
         "第一 no top number 冠军 销冠 王牌",
         r"(?:全网|全国|全球|世界|中国|国内|亚洲|行业|业内|业界|销量|排名|口碑|人气|品类|类目|同类|市场|全平台|天猫"
-        r"|淘宝|京东|拼多多|抖音)第一|第一(?:品牌|名牌|大品牌|大牌|家)|(?<![a-z])(?:(?:no\.?|top)\s?1|(?:number|top)\s?one)(?![0-9a-z])"
+        r"|淘宝|京东|拼多多|抖音)第一|(?:全[县市省城区镇州村场站]|本[县市省地])第一|销量\w{1,4}第一|第一(?:品牌|名牌|大品牌|大牌|家)|(?<![a-z])(?:(?:no\.?|top)\s?1|(?:number|top)\s?one)(?![0-9a-z])"
         r"|销量冠军|销冠|冠军(?:品牌|产品|单品)|王牌",
         description="广告法禁用的“第一”类用语",
     ),
@@ -58,12 +64,12 @@ _TRADE_RULES: tuple[PatternRule, ...] = (
         "ad_absolute",
         "absolute_claim",
         (
-            "级 顶尖 一流 极品 极致 独一无二 史无前例 前无古人 绝无仅有 空前绝后 万能 神效 "
+            "级 顶尖 一流 极品 极致 独一份 独此一份 全网独 独一无二 史无前例 前无古人 绝无仅有 空前绝后 万能 神效 "
             "奇效 独家 首发 首家 首个 首选 领先 领导品牌 领袖品牌 驰名商标 免检 "
             "国家推荐 特供 无敌 零风险 无副作用 永久 永不 唯一 百分 100% 绝对"
         ),
         r"国家级|世界级|全球级|宇宙级|顶级|顶尖|一流|极品|极致|独一无二|史无前例|前无古人|绝无仅有|空前绝后|万能|神效|奇效"
-        r"|全网独家|全球首发|全国首发|首家|首个(?:品牌|推出|采用|研发)|首选(?:品牌|产品|好物)|(?:你的|最佳|理想)首选|(?:遥遥|世界|国际|行业|技术)领先|领导品牌|领袖品牌|驰名商标"
+        r"|全网独家|全网独(?:一|有)|独一份|独此一份|全球首发|全国首发|首家|首个(?:品牌|推出|采用|研发)|首选(?:品牌|产品|好物)|(?:你的|最佳|理想)首选|(?:遥遥|世界|国际|行业|技术)领先|领导品牌|领袖品牌|驰名商标"
         r"|国家免检|免检产品|质量免检|国家推荐|特供|无敌|零风险|无副作用|永久|永不(?:褪色|变形|磨损|过时|生锈|坏)"
         r"|唯一(?:的)?(?:正品|指定|授权|官方|品牌|渠道|厂家|一家|选择)|独家(?:配方|专利|技术|秘方)"
         r"|(?:百分百|百分之百|100%)(?:有效|正品|纯天然|安全|无毒|满意|好用|真|不过敏|好评)"
@@ -116,6 +122,7 @@ _TRADE_RULES: tuple[PatternRule, ...] = (
         "guarantee",
         "保证 担保 打包票 肯定 绝对 一定 百分 100% 确保 保准 准保 必定 铁定 包 必须",
         rf"{ASSURE}{EFFORT_GAP}{{0,8}}?{OUTCOME}|(?:打包票|我保证|向你保证)[,:]?{EFFORT_GAP}{{0,10}}?{OUTCOME}|包你?(?:满意|治|瘦)"
+        r"|包(?:你)?(?:\d+|[一二两三四五六七八九十]+)(?:个工作日|小时|天)(?:之?内)?(?:送达|到货|到达|送到|到)"
         rf"|(?:今天|明天|后天|今晚|下午|上午|\d+天|[一二三两四五]天)(?:之?内|之前|前)?(?:一定|肯定|保证|绝对|必须)"
         rf"(?:能|会)?(?:到|送到|送达|到账|收到)",
         exempt_before=re.compile(PURPOSE_OR_DUTY),
@@ -292,9 +299,17 @@ def _softened(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
 
 
 def _unmentioned(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
-    """Claim words quoted to be refused ("“全网最低”这种话我们不敢说") are a mention, not a claim."""
+    """Claim words quoted or refused ("“全网最低”这种话不敢说", "不承诺全网最低价") are a mention, not a claim."""
     return tuple(
-        replace(r, pattern=re.compile(f"(?:{r.pattern.pattern}){MENTIONED}")) if r.family == "absolute_claim" else r
+        replace(
+            r,
+            pattern=re.compile(f"(?:{r.pattern.pattern}){MENTIONED}"),
+            exempt_before=re.compile(
+                NOT_CLAIMED_BEFORE + (f"|{r.exempt_before.pattern}" if r.exempt_before is not None else "")
+            ),
+        )
+        if r.family == "absolute_claim"
+        else r
         for r in rules
     )
 
@@ -309,5 +324,12 @@ def _disclaimable(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
 
 TRADE_RULES: tuple[PatternRule, ...] = guarded(_unmentioned(_disclaimable(_softened(_TRADE_RULES))))
 STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = guarded(
-    (*_disclaimable(_softened(_STRUCTURAL)), *PAYMENT_RULES, *OFF_PLATFORM_RULES, *_unmentioned(CLAIM_RULES))
+    (
+        *_disclaimable(_softened(_STRUCTURAL)),
+        *PAYMENT_RULES,
+        *PUSH_RULES,
+        *OFF_PLATFORM_RULES,
+        *ROUTE_RULES,
+        *_unmentioned(CLAIM_RULES),
+    )
 )
