@@ -39,6 +39,9 @@ def checker() -> ComplianceChecker:
         ("友商的苹果都是打了蜡的。", "disparage"),
         ("评论区夸一句好看的，下单送袜子一双。", "review_manipulation"),
         ("你脸呢？穿过了还要退。", "blame_threat"),
+        ("苏泊尔那个锅？一炒就粘。", "disparage"),
+        ("那些网红零食都是科技与狠活。", "disparage"),
+        ("你差评还挂着，换货就别想了。", "review_manipulation"),
         ("你要是再胡说，我让你出名。", "blame_threat"),
         ("我们律师会找你的。", "blame_threat"),
     ],
@@ -73,6 +76,10 @@ def test_new_shape_is_caught(checker: ComplianceChecker, text: str, family: str)
         "我们不会把您的信息发到网上，请放心。",
         "大家评价都说好，您可以看看评论区。",
         "差评删不删随您，补偿照样给。",
+        "评价里写的尺码问题我们已经改了详情页，感谢反馈，送您一张券表示感谢。",
+        "律师函我们没有发过，那个短信不是我们发的，请注意防骗。",
+        "大家评评理这种话我们不会说，有问题我们一起解决。",
+        "美的家的电饭煲没有这个功能，我们这款有预约。",
     ],
 )
 def test_near_miss_stays_clean(checker: ComplianceChecker, text: str) -> None:
