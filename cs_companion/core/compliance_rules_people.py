@@ -35,6 +35,7 @@ from cs_companion.core.compliance_rules_people_blame import (
     TERSE_RULES,
     THREAT_RULES,
 )
+from cs_companion.core.compliance_rules_people_extra import EXTRA_PEOPLE_RULES
 from cs_companion.core.compliance_rules_people_more import MORE_BLAME_RULES
 from cs_companion.core.compliance_rules_people_review import FREE_REVIEW, REVIEW_RULES
 
@@ -125,7 +126,9 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
         r"(?:报警|起诉|告你|告到你|律师函|追究你|(?:我们|我)(?:(?![不没])\w){0,4}追究|法律责任|曝光|人肉|等着瞧|走着瞧|你给我等着"
         r"|看着办|后果自负|有你好看|给你点颜色|你敢" + SENT + r"{0,8}试试|别逼我"
         r"|知道你(?:的)?(?:地址|住|家|电话)"
-        r")(?!\w{0,3}(?:事情|这种事|的事|这事))",
+        r")(?!\w{0,3}(?:事情|这种事|的事|这事))"
+        # Denied or warned about later in the sentence: "律师函我们没有发过, …请注意防骗".
+        r"(?!\w{0,2}(?:我们|本店)(?:从来)?(?:没有?|不会|从不|没)(?:发|说|做|寄))(?![^。!?\n]*(?:防骗|谨防|冒充))",
         exempt_before=re.compile(
             r"(?:请|建议你?|可以|及时|立即|尽快|马上|帮你|协助你?|冒充|骗子|诈骗)"
             + CLAUSE
@@ -143,7 +146,7 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
             "仿品 仿货 水货 次品 差 不行 不靠谱 黑心 忽悠 过期 杂牌 三无 不正规 "
             "不是正品 非正品 偷工减料 一用就坏 被投诉 人品 没良心 智商税"
         ),
-        rf"{OTHERS}{SENT}{{0,12}}?(?<!不是)(?<!不会)(?<!没有)(?<!说我们是)(?<!说我们)(?<!不卖)(?<!不)(?<!没){BAD}",
+        rf"{OTHERS}{SENT}{{0,12}}?(?<!是不是)(?<!有没有)(?<!不是)(?<!不会)(?<!没有)(?<!说我们是)(?<!说我们)(?<!不卖)(?<!不)(?<!没){BAD}",
         exempt_before=OURS_OR_IF,
         description="不能贬低其他店铺或品牌",
     ),
@@ -210,7 +213,8 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
         "review_change_bribe",
         "review_manipulation",
         "评 返现 免费 vip 会员价",
-        rf"(?:差评|中评|评价){SENT}{{0,14}}(?:删|改(?!进|善|正|变)|撤)(?:掉|一下|下|了)?[^\n]{{0,16}}?{REWARD}"
+        rf"(?:差评|中评|评价){SENT}{{0,14}}(?:删|改(?!进|善|正|变)|撤)(?!不)(?![了掉]?(?:详情|页面|描述|尺码|图|说明|包装|快递|物流|产品|设计))"
+        rf"(?:掉|一下|下|了)?[^\n]{{0,16}}?{REWARD}{FREE_REVIEW}"
         r"|(?:晒图|追评|带图|晒单)" + SENT + r"{0,6}返现|返现" + SENT + r"{0,6}(?:晒图|追评|带图|晒单)"
         rf"|{POSITIVE}{SENT}{{0,10}}(?:免费|vip|会员价)",
         description="不能用补偿或退款换取删除或修改评价",
@@ -247,7 +251,7 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
         "review_manipulation",
         "评价 评论 追评 晒图 好评",
         r"(?:评价|评论|追评|晒图)(?:里|中|时|的时候)?\w{0,2}(?:不要|别|千万别|不能)(?:提|写|说|讲|发)"
-        r"|(?:追评|评价|好评)\w{0,4}说(?:效果|质量|东西)?(?:好|不错|很好|满意)"
+        r"|(?<!大家)(?<!买家)(?<!很多)(?:追评|评价|好评)(?:(?!都|很多|大家|不少)\w){0,4}说(?:效果|质量|东西)?(?:好(?!的)|不错|很好|满意)"
         r"|(?:先|确认收货并|确认收货后)\w{0,4}(?:给|打)?(?:个)?好评\w{0,10}(?:再|然后|才)\w{0,6}(?:退|处理|补|发)",
         negatable=False,
         description="不能要求顾客按店铺的意思写评价",
@@ -298,6 +302,8 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
         r"|你去投诉(?:啊|呀|吧|去)|随便(?:你)?投|尽管(?:去)?投诉|后果(?:你|自己)\w{0,2}(?:负责|承担)|封(?:你的?)?号"
         r"|(?:记下|有|查到|知道)(?:了)?你的?(?:信息|地址|电话|资料|住址)|投诉(?:我们)?也?不怕|你试试(?:看)?(?=[,。!?~]|$)",
         negatable=False,
+        # A reassurance, not a threat: "我们不会把您的信息发到网上".
+        exempt_before=re.compile(r"(?:我们|我|本店)(?:绝对|保证|承诺)?(?:不会|绝不|从不|不可能|决不)\w{0,8}$"),
         description="不能威胁顾客",
     ),
     rule(
@@ -318,4 +324,5 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
     *TERSE_RULES,
     *MORE_BLAME_RULES,
     *REVIEW_RULES,
+    *EXTRA_PEOPLE_RULES,
 )
