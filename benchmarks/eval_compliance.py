@@ -103,8 +103,9 @@ def report(name: str, result: Result) -> str:
     for family in sorted(result.bad):
         n, hit, block = result.bad[family], result.caught[family], result.caught_blocking[family]
         lines.append(f"  {family:24} n={n:4}  recall {hit / n:6.1%}  (blocking {block / n:6.1%})")
+    caught = sum(result.caught.values())
     lines.append(
-        f"  {'ALL':24} n={sum(result.bad.values()):4}  recall {result.recall:6.1%}  "
+        f"  {'ALL':24} n={sum(result.bad.values()):4}  recall {result.recall:6.2%} ({caught} caught)  "
         f"(blocking {result.blocking_recall:6.1%})"
     )
     lines.append(
