@@ -38,10 +38,11 @@ from cs_companion.core.compliance_rules_people_blame import (
 from cs_companion.core.compliance_rules_people_extra import EXTRA_PEOPLE_RULES
 from cs_companion.core.compliance_rules_people_more import MORE_BLAME_RULES
 from cs_companion.core.compliance_rules_people_review import FREE_REVIEW, REVIEW_RULES
+from cs_companion.core.compliance_rules_people_round3 import ROUND3_PEOPLE_RULES
 
 # Before the other party: the shop itself ("我们家的…") or a hypothesis ("如果您在别家买到假货").
 OURS_OR_IF = re.compile(
-    r"(?:我们|本店|我家|咱们?|咱家|本|官方)(?!们)(?!同类|同行|不像|不会像|不跟|不点名)\w{0,6}$|(?:如果|若|要是|假如|万一)\w{0,8}$"
+    r"(?:我们|本店|我家|咱们?|咱家|(?<![日资成基根原样课])本|官方)(?!们)(?!同类|同行|不像|不会像|不跟|不点名|家?比不|家?不比)\w{0,6}$|(?:如果|若|要是|假如|万一)\w{0,8}$"
 )
 
 PEOPLE_RULES: tuple[PatternRule, ...] = (
@@ -49,8 +50,8 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
     rule(
         "review_reward",
         "review_manipulation",
-        "好评 星 满分 全五 五分 5分 好的评价 赞美 评价写好 写好 好好评价 评价好 写得好 返现",
-        rf"(?:{POSITIVE}{SENT}{{0,10}}{REWARD}|{REWARD}{SENT}{{0,10}}{POSITIVE}"
+        "好评 星 满分 全五 五分 5分 好的评价 赞美 评价写好 写好 好好评价 评价好 写得好 返现 好pin 好ping 好坪 ⭐",
+        rf"(?:{POSITIVE}{SENT}{{0,10}}(?<!不)(?<!没)(?<!无){REWARD}|{REWARD}{SENT}{{0,10}}{POSITIVE}"
         rf"|{POSITIVE}{SENT}{{0,4}}(?:有惊喜|有礼|有福利|有好处|有奖|截图)|截图{SENT}{{0,6}}{POSITIVE}"
         rf"|{POSITIVE}\w{{0,3}}?(?:后|之后|以后){SENT}{{0,8}}(?:联系|找|私聊|截图|领|返|送|退|补)"
         rf"|(?:只要|如果|要是|若)(?:你)?(?:给|打|写|改成?|追加|补)(?:个|一个|条|了)?(?:五星)?好评"
@@ -232,7 +233,7 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
         "无良 奸商 作坊 资质 不正规 激素 差 坏 不行 没法比 比不 不靠谱 后悔 上当 被骗 吃亏 千万 别信 别买 要买 "
         "要信 李鬼 冒牌 抄 "
         "好货 哪有好 能好吗 敢买 不敢 靠不住 不耐用 毛病多 问题多 投诉多 差评多 口碑差 " + SCORN_TRIGGERS,
-        rf"{OTHER_PARTY}(?:(?!说(?:我们|咱|你们)|疑似|诈骗|不是我们){SENT}){{0,24}}?(?<!不是)(?<!不会)(?<!没有)(?<!说我们是)(?<!说我们)(?<!不)(?<!没)"
+        rf"{OTHER_PARTY}(?:(?!说(?:我们|咱|你们)|疑似|诈骗|不是我们){SENT}){{0,24}}?(?<!不是)(?<!不一定是)(?<!未必是)(?<!不一定)(?<!未必)(?<!不会)(?<!没有)(?<!说我们是)(?<!说我们)(?<!不)(?<!没)"
         rf"(?:{BAD_JUDGEMENT}|{SCORN})(?!\w{{0,2}}(?:我们|咱|本店|官方)的?(?:品牌|店|产品|商品|旗舰店))"
         # Said later in the sentence: no comment on them, or a warning against a scam.
         r"(?![^。!?;\n]*(?:不做评论|不评论|不予评论|不评价|不了解具体|诈骗|冒充(?:我们|客服|官方|本店)|防骗|不是我们))",
@@ -242,8 +243,8 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
     rule(
         "review_reward",
         "review_manipulation",
-        "评 星 分 全五 赞美 写好 写得好 晒 带图 买家秀 写满",
-        rf"{REVIEW_ACT}{SENT}{{0,12}}?{ANY_REWARD}" + FREE_REVIEW,
+        "评 星 分 全五 赞美 写好 写得好 晒 带图 买家秀 写满 满意 好pin 好ping 好坪 ⭐",
+        rf"{REVIEW_ACT}{SENT}{{0,12}}?(?<!不)(?<!没)(?<!无){ANY_REWARD}" + FREE_REVIEW,
         description="奖励不能以评价为条件（诱导好评违反平台规则）",
     ),
     rule(
@@ -325,4 +326,5 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
     *MORE_BLAME_RULES,
     *REVIEW_RULES,
     *EXTRA_PEOPLE_RULES,
+    *ROUND3_PEOPLE_RULES,
 )

@@ -57,7 +57,8 @@ def _family_result(name: str) -> tuple[Any, dict[str, int]]:
 # Per family of the people rules: recall floor on each newer corpus. Sets 3 and 4 were tuned on; set 5
 # was validation only until the last round (56 % blame, 70 % disparage, 86 % review before its misses were
 # looked at), so its floor here no longer measures generalisation: the blind sets do. Sets 6 and 7 came
-# in at 85/76/73 % and 85/85/82 % (blame, disparage, review) before they were tuned on.
+# in at 85/76/73 % and 85/85/82 % (blame, disparage, review) before they were tuned on; sets 8 and 9 at
+# 96/72/62 % and 92/88/100 %.
 PEOPLE_FLOORS = {
     name: {"blame_threat": 0.95, "disparage": 0.95, "review_manipulation": 0.95}
     for name in (
@@ -66,6 +67,8 @@ PEOPLE_FLOORS = {
         "compliance_tuning5.yaml",
         "compliance_tuning6.yaml",
         "compliance_tuning7.yaml",
+        "compliance_tuning8.yaml",
+        "compliance_tuning9.yaml",
     )
 }
 
