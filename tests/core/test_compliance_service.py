@@ -31,6 +31,8 @@ def checker() -> ComplianceChecker:
         ("我们就是卖货的，保修找品牌方去", "我们就是卖货的"),
         ("这个不在我们的售后范围", "不在我们的售后范围"),
         ("我也没办法啊，系统就这么设置的", "没办法"),
+        ("此事不在本部门职责范围，恕不受理", "不在本部门职责范围"),
+        ("发票问题请联系相关部门", "联系相关部门"),
     ],
 )
 def test_brush_offs_are_found(checker: ComplianceChecker, text: str, words: str) -> None:
@@ -52,6 +54,7 @@ def test_brush_offs_are_found(checker: ComplianceChecker, text: str, words: str)
         "没有问题，今天就给您发出",
         "正品就是正品，支持专柜验货",
         "您可以自己在后台看物流进度",
+        "您可以自己去订单页看一下物流",
         "这个不在保修范围，不过可以帮您申请付费维修",
     ],
 )
