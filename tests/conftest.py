@@ -62,3 +62,15 @@ def write_yaml(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def builtin_checker():  # type: ignore[no-untyped-def]
+    """The compliance checker an agent's window uses with the built-in library (loaded once per run)."""
+    from cs_companion.core.compliance import ComplianceChecker
+    from cs_companion.core.loader import load_path
+    from cs_companion.core.models import Layer
+
+    library = load_path(BUILTIN_LIBRARY, Layer.BUILTIN).library
+    assert library is not None
+    return ComplianceChecker.for_library(library)

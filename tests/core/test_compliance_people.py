@@ -12,17 +12,8 @@ from pathlib import Path
 import pytest
 
 from cs_companion.core.compliance import ComplianceChecker
-from cs_companion.core.loader import load_path
-from cs_companion.core.models import Layer
 
 BUILTIN = Path(__file__).resolve().parents[2] / "scripts_library"
-
-
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    library = load_path(BUILTIN, Layer.BUILTIN).library
-    assert library is not None
-    return ComplianceChecker.for_library(library)
 
 
 @pytest.mark.parametrize(
@@ -66,8 +57,8 @@ def checker() -> ComplianceChecker:
         ("评价的时候写“质量很好”，我们返您2元", "review_manipulation"),
     ],
 )
-def test_people_shape_is_found(checker: ComplianceChecker, text: str, family: str) -> None:
-    assert family in {f.family for f in checker.check(text)}
+def test_people_shape_is_found(builtin_checker: ComplianceChecker, text: str, family: str) -> None:
+    assert family in {f.family for f in builtin_checker.check(text)}
 
 
 @pytest.mark.parametrize(
@@ -110,5 +101,7 @@ def test_people_shape_is_found(checker: ComplianceChecker, text: str, family: st
         "这款吹风机吹的风很柔和",
     ],
 )
-def test_people_near_miss_is_clean(checker: ComplianceChecker, text: str) -> None:
-    assert not [f for f in checker.check(text) if f.family in {"blame_threat", "disparage", "review_manipulation"}]
+def test_people_near_miss_is_clean(builtin_checker: ComplianceChecker, text: str) -> None:
+    assert not [
+        f for f in builtin_checker.check(text) if f.family in {"blame_threat", "disparage", "review_manipulation"}
+    ]

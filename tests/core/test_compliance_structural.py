@@ -12,17 +12,8 @@ from pathlib import Path
 import pytest
 
 from cs_companion.core.compliance import ComplianceChecker
-from cs_companion.core.loader import load_path
-from cs_companion.core.models import Layer
 
 BUILTIN = Path(__file__).resolve().parents[2] / "scripts_library"
-
-
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    library = load_path(BUILTIN, Layer.BUILTIN).library
-    assert library is not None
-    return ComplianceChecker.for_library(library)
 
 
 @pytest.mark.parametrize(
@@ -49,8 +40,8 @@ def checker() -> ComplianceChecker:
         ("拍下别付，线下转给我", "off_platform"),
     ],
 )
-def test_structural_violation_is_found(checker: ComplianceChecker, text: str, family: str) -> None:
-    assert family in {f.family for f in checker.check(text)}
+def test_structural_violation_is_found(builtin_checker: ComplianceChecker, text: str, family: str) -> None:
+    assert family in {f.family for f in builtin_checker.check(text)}
 
 
 @pytest.mark.parametrize(
@@ -78,5 +69,5 @@ def test_structural_violation_is_found(checker: ComplianceChecker, text: str, fa
         "理解您等着用的心情，让您久等了",
     ],
 )
-def test_structural_near_miss_is_clean(checker: ComplianceChecker, text: str) -> None:
-    assert checker.check(text) == []
+def test_structural_near_miss_is_clean(builtin_checker: ComplianceChecker, text: str) -> None:
+    assert builtin_checker.check(text) == []

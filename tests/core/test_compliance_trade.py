@@ -21,19 +21,10 @@ from cs_companion.core.compliance import ComplianceChecker
 from cs_companion.core.compliance_grammar import rule
 from cs_companion.core.compliance_rules_trade import STRUCTURAL_TRADE_RULES, TRADE_RULES
 from cs_companion.core.compliance_speed import GUARD_PREFIX, first_chars, guarded
-from cs_companion.core.loader import load_path
-from cs_companion.core.models import Layer
 from cs_companion.core.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 TRADE_FAMILIES = {"absolute_claim", "off_platform", "guarantee", "payment_pressure"}
-
-
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    library = load_path(ROOT / "scripts_library", Layer.BUILTIN).library
-    assert library is not None
-    return ComplianceChecker.for_library(library)
 
 
 @pytest.mark.parametrize(
@@ -77,8 +68,8 @@ def checker() -> ComplianceChecker:
         ("我们线下跟您对接退款，平台上别申请了", "off_platform"),
     ],
 )
-def test_trade_violation_is_found(checker: ComplianceChecker, text: str, family: str) -> None:
-    assert family in {f.family for f in checker.check(text)}
+def test_trade_violation_is_found(builtin_checker: ComplianceChecker, text: str, family: str) -> None:
+    assert family in {f.family for f in builtin_checker.check(text)}
 
 
 @pytest.mark.parametrize(
@@ -115,8 +106,8 @@ def test_trade_violation_is_found(checker: ComplianceChecker, text: str, family:
         "请不要添加任何自称客服的微信，所有交易都在平台完成",
     ],
 )
-def test_trade_near_miss_is_clean(checker: ComplianceChecker, text: str) -> None:
-    assert {f.family for f in checker.check(text)} & TRADE_FAMILIES == set()
+def test_trade_near_miss_is_clean(builtin_checker: ComplianceChecker, text: str) -> None:
+    assert {f.family for f in builtin_checker.check(text)} & TRADE_FAMILIES == set()
 
 
 def test_first_chars_reads_the_pattern() -> None:
@@ -152,15 +143,15 @@ def test_guard_never_changes_a_match() -> None:
             assert [m.span() for m in r.pattern.finditer(text)] == [m.span() for m in bare.finditer(text)], r.id
 
 
-def _family_scores(checker: ComplianceChecker, name: str) -> tuple[dict[str, float], float]:
+def _family_scores(builtin_checker: ComplianceChecker, name: str) -> tuple[dict[str, float], float]:
     """Recall of each trade family on a corpus, and the share of its legit texts a trade family flags."""
     corpus = yaml.safe_load((ROOT / "tests" / "data" / name).read_text(encoding="utf-8"))
     found: dict[str, list[bool]] = {f: [] for f in TRADE_FAMILIES}
     for case in corpus["bad"]:
         if case["family"] in TRADE_FAMILIES:
-            found[case["family"]].append(bool(checker.check(str(case["text"]))))
+            found[case["family"]].append(bool(builtin_checker.check(str(case["text"]))))
     legit = [str(case["text"]) for case in corpus["legit"]]
-    flagged = sum(bool({f.family for f in checker.check(t)} & TRADE_FAMILIES) for t in legit)
+    flagged = sum(bool({f.family for f in builtin_checker.check(t)} & TRADE_FAMILIES) for t in legit)
     return {f: sum(hits) / len(hits) for f, hits in found.items()}, flagged / len(legit)
 
 
@@ -177,8 +168,8 @@ def _family_scores(checker: ComplianceChecker, name: str) -> tuple[dict[str, flo
     ],
 )
 def test_trade_families_on_the_corpora(
-    checker: ComplianceChecker, name: str, floor: float, false_alarms: float
+    builtin_checker: ComplianceChecker, name: str, floor: float, false_alarms: float
 ) -> None:
-    recall, flagged = _family_scores(checker, name)
+    recall, flagged = _family_scores(builtin_checker, name)
     assert min(recall.values()) >= floor, recall
     assert flagged <= false_alarms, f"{flagged:.1%} of legit texts get a trade finding"

@@ -20,17 +20,8 @@ from pathlib import Path
 import pytest
 
 from cs_companion.core.compliance import ComplianceChecker
-from cs_companion.core.loader import load_path
-from cs_companion.core.models import Layer
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    library = load_path(ROOT / "scripts_library", Layer.BUILTIN).library
-    assert library is not None
-    return ComplianceChecker.for_library(library)
 
 
 @pytest.mark.parametrize(
@@ -60,8 +51,8 @@ def checker() -> ComplianceChecker:
         ("不想要就说，我给下一位了", "payment_pressure"),
     ],
 )
-def test_round8_violation_is_found(checker: ComplianceChecker, text: str, family: str) -> None:
-    assert family in {f.family for f in checker.check(text)}
+def test_round8_violation_is_found(builtin_checker: ComplianceChecker, text: str, family: str) -> None:
+    assert family in {f.family for f in builtin_checker.check(text)}
 
 
 TRADE_FAMILIES = {"absolute_claim", "off_platform", "guarantee", "payment_pressure"}
@@ -100,5 +91,5 @@ TRADE_FAMILIES = {"absolute_claim", "off_platform", "guarantee", "payment_pressu
         "这个颜色是全系列里最浅的，和木地板挺搭",
     ],
 )
-def test_round8_near_miss_is_clean(checker: ComplianceChecker, text: str) -> None:
-    assert {f.family for f in checker.check(text)} & TRADE_FAMILIES == set()
+def test_round8_near_miss_is_clean(builtin_checker: ComplianceChecker, text: str) -> None:
+    assert {f.family for f in builtin_checker.check(text)} & TRADE_FAMILIES == set()

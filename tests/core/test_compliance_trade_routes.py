@@ -19,17 +19,8 @@ from pathlib import Path
 import pytest
 
 from cs_companion.core.compliance import ComplianceChecker
-from cs_companion.core.loader import load_path
-from cs_companion.core.models import Layer
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    library = load_path(ROOT / "scripts_library", Layer.BUILTIN).library
-    assert library is not None
-    return ComplianceChecker.for_library(library)
 
 
 @pytest.mark.parametrize(
@@ -60,8 +51,8 @@ def checker() -> ComplianceChecker:
         ("我们是抖音最大的茶叶工厂", "absolute_claim"),
     ],
 )
-def test_round6_shapes_are_caught(checker: ComplianceChecker, text: str, family: str) -> None:
-    assert family in {f.family for f in checker.check(text)}, text
+def test_round6_shapes_are_caught(builtin_checker: ComplianceChecker, text: str, family: str) -> None:
+    assert family in {f.family for f in builtin_checker.check(text)}, text
 
 
 @pytest.mark.parametrize(
@@ -85,5 +76,5 @@ def test_round6_shapes_are_caught(checker: ComplianceChecker, text: str, family:
         "安全第一，使用时请看说明书",
     ],
 )
-def test_round6_near_misses_stay_clean(checker: ComplianceChecker, text: str) -> None:
-    assert checker.check(text) == [], text
+def test_round6_near_misses_stay_clean(builtin_checker: ComplianceChecker, text: str) -> None:
+    assert builtin_checker.check(text) == [], text
