@@ -193,6 +193,10 @@ class ComplianceChecker:
             sentence_start = max((m.end() for m in _SENTENCE_END.finditer(canon, 0, start)), default=0)
             sentence_end_match = _SENTENCE_END.search(canon, end)
             sentence_end = sentence_end_match.start() if sentence_end_match else len(canon)
+            if sentence_end_match is not None and sentence_end_match.group() == "?":
+                # A question about a contact ("还让您加QQ?") is answered by the next sentence ("那是骗子").
+                next_end = _SENTENCE_END.search(canon, sentence_end + 1)
+                sentence_end = next_end.start() if next_end else len(canon)
             if ANTI_FRAUD.search(canon, sentence_start, sentence_end):
                 return True
         if NEGATION_BEFORE.search(prefix):

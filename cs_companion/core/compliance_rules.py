@@ -126,11 +126,12 @@ CONDEMNED_AFTER = re.compile(
 # So do replies that disown a contact ("那个微信号不是我们的") or tell the buyer to refuse or report it.
 ANTI_FRAUD = re.compile(
     r"骗子|诈骗|冒充|假冒|骗局|防骗|谨防|警惕|上当|陌生人|陌生链接|举报|自称|挂断|忽略|甄别|理会|不是(?:我们|本店|官方)|请勿|(?:请|直接)?拒绝"
-    r"|不要(?:扫|加|添加|相信|理会|转账|点)|别(?:扫|加|信|理)|只(?:在|通过)平台|以平台为准"
+    r"|不要(?:扫|加|添加|相信|理会|转账|点)|别(?:扫|加|信|理|转账)|只(?:在|通过)平台|以平台为准"
+    r"|在平台(?:内|上)?(?:完成|交易|付款|下单|沟通)|(?:没法|无法|不能|不受)保障|风险"
 )
 CONDEMNABLE_FAMILIES = frozenset({"off_platform", "review_manipulation", "absolute_claim"})
 # A coercion pattern is not negatable (its own 不 is the threat), but a negator right before it
 # disowns the whole demand: "我们不会要求您删评", "从来没有逼您改评价".
 DISOWNED_BEFORE = re.compile(
-    r"(?:不会|绝不会?|决不会?|绝对不会|从不|从来不会?|从来没有?|不曾|并不会?|并没有?|没有)(?:再|去)?$"
+    r"(?:不会|绝不会?|决不会?|绝对不会|从不|从来不会?|从来没有?|不曾|并不会?|并没有?|没有|不能|不可以|不得|无权)(?:再|去)?$"
 )

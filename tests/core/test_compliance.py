@@ -316,6 +316,10 @@ def test_findings_of_one_family_that_overlap_are_one_finding() -> None:
         "我们不能保证明天一定到，但会尽快催件",
         "我们不评价别家的商品",
         "退款会原路退回到您的微信零钱",
+        "我们不会让您加微信或QQ办理退款",  # the negation runs through 或
+        "亲 我们不能要求您修改评价，问题解决了就好",  # a disowned demand
+        "有人打电话让您加QQ？那是骗子，千万别转账",  # a question answered by a warning
+        "付款请在平台内完成，私下转账出了问题平台没法保障您",
     ],
 )
 def test_negated_or_warning_sentences_are_clean(text: str) -> None:

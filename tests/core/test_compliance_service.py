@@ -33,6 +33,9 @@ def checker() -> ComplianceChecker:
         ("我也没办法啊，系统就这么设置的", "没办法"),
         ("此事不在本部门职责范围，恕不受理", "不在本部门职责范围"),
         ("发票问题请联系相关部门", "联系相关部门"),
+        ("没有。办不了。", "没有。办不了。"),
+        ("您爱怎么想就怎么想", "爱怎么想就怎么想"),
+        ("问这么多干嘛", "问这么多干嘛"),
     ],
 )
 def test_brush_offs_are_found(checker: ComplianceChecker, text: str, words: str) -> None:
