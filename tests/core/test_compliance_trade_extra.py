@@ -93,3 +93,29 @@ TRADE_FAMILIES = {"absolute_claim", "off_platform", "guarantee", "payment_pressu
 )
 def test_round8_near_miss_is_clean(builtin_checker: ComplianceChecker, text: str) -> None:
     assert {f.family for f in builtin_checker.check(text)} & TRADE_FAMILIES == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A promise taken back in the same sentence is a caveat.
+        "后天一定能到这个真没法保证，要看快递那边",
+        # What arrives, not when: the goods are described, nothing is promised about the carrier.
+        "保证你收到的都是当季新货",
+        # A price held until a date is the shop's own decision.
+        "这个优惠保证到年底，之后看厂家",
+        # What suits the child is the best: no market claim.
+        "每个孩子口味不同，适合孩子的就是最好的",
+        # Claim words played down or refused.
+        "我们的面料没有世界级那么夸张，但检测报告都有",
+        "说“极品”“顶尖”这种字眼我们不能写",
+        # Warnings against private deals, in the same or the next sentence.
+        "私下转账出了问题平台无法保障你的权益",
+        "有人私信让你加微信退款？那是骗子，别理",
+        "你是在QQ上看到我们的链接吗？提醒下我们只在店铺内交易",
+        # A schedule of when the balance opens is a reminder.
+        "定金已付，尾款12月1号20点开始付，别错过哦",
+    ],
+)
+def test_round10_near_miss_is_clean(builtin_checker: ComplianceChecker, text: str) -> None:
+    assert {f.family for f in builtin_checker.check(text)} & TRADE_FAMILIES == set()
