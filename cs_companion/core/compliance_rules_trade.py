@@ -30,6 +30,7 @@ from cs_companion.core.compliance_grammar import (
 from cs_companion.core.compliance_rules_trade_claims import CLAIM_RULES
 from cs_companion.core.compliance_rules_trade_extra import EXTRA_TRADE_RULES
 from cs_companion.core.compliance_rules_trade_more import OFF_PLATFORM_RULES, PAYMENT_RULES
+from cs_companion.core.compliance_rules_trade_promises import PROMISE_TRADE_RULES
 from cs_companion.core.compliance_rules_trade_routes import PUSH_RULES, ROUTE_RULES
 from cs_companion.core.compliance_speed import guarded
 
@@ -344,5 +345,6 @@ STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = guarded(
         *ROUTE_RULES,
         *_unmentioned(CLAIM_RULES),
         *EXTRA_TRADE_RULES,
+        *_unmentioned(_unpromised(PROMISE_TRADE_RULES)),
     )
 )
