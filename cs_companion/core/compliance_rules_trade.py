@@ -22,6 +22,7 @@ from cs_companion.core.compliance_grammar import (
     QQ,
     SENT,
     SOFTENED,
+    UNPROMISED,
     WECHAT,
     PatternRule,
     rule,
@@ -29,6 +30,7 @@ from cs_companion.core.compliance_grammar import (
 from cs_companion.core.compliance_rules_trade_claims import CLAIM_RULES
 from cs_companion.core.compliance_rules_trade_extra import EXTRA_TRADE_RULES
 from cs_companion.core.compliance_rules_trade_more import OFF_PLATFORM_RULES, PAYMENT_RULES
+from cs_companion.core.compliance_rules_trade_promises import PROMISE_TRADE_RULES
 from cs_companion.core.compliance_rules_trade_routes import PUSH_RULES, ROUTE_RULES
 from cs_companion.core.compliance_speed import guarded
 
@@ -49,7 +51,7 @@ _TRADE_RULES: tuple[PatternRule, ...] = (
         r"|最低(?:的)?价|价格最低"
         r"|(?:效果|质量|品质|性价比|口碑|做工|面料|材质|价格|服务|销量|工艺)(?:是|也是|绝对是)?最(?:好|佳|优|强|高|棒|低)"
         r"|没有之一",
-        exempt_before=re.compile(OWN_RANGE_BEFORE + r"|适合(?:你|自己)的(?:才|就)?是$"),
+        exempt_before=re.compile(OWN_RANGE_BEFORE + r"|适合(?:你|自己|宝宝|孩子)?的(?:才|就)?是$"),
         description="广告法禁用的最高级用语",
     ),
     rule(
@@ -176,6 +178,8 @@ _TRADE_RULES: tuple[PatternRule, ...] = (
         r"还不付|怎么还没付|为什么(?:还)?不付|为啥(?:还)?不付|快付|付一下款|交差|冲业绩|完成业绩|冲量|求求|先到先得|机会难得"
         r"|别错过|不要错过|错过今天|错过这次|再等就|犹豫就会|抢着买|都在抢|被抢光|抢光|仅此一次|马上结束|马上截止|名额有限"
         r"|涨回去|赶快拍|赶紧拍|快下单",
+        # A reminder of when a payment opens ("尾款11月1日0点开始付，别错过哦") is a schedule, not a push.
+        exempt_in_sentence=re.compile(r"(?:\d+[日号]|\d+点|明天|后天)\w{0,6}开始(?:付|支付|交)|开始(?:付|支付|交)尾款"),
         description="催付不能使用施压话术",
     ),
     rule(
@@ -225,7 +229,7 @@ _STRUCTURAL: tuple[PatternRule, ...] = (
         "保证 担保 打包票 肯定 绝对 一定 百分 100% 确保 保准 准保 必定 铁定",
         rf"{ASSURE}{EFFORT_GAP}{{0,8}}?(?:(?<!不)(?:能够?|会|可以)(?!{CLAUSE}{{0,12}}?{CONTROLLED})(?!不|是)\w"
         rf"|(?:不会|不再|没有?)(?:再)?(?:有|出)?(?:任何)?\w"
-        rf"|(?:判|赢|胜诉|批下来|批准|通过|成功|申请到|赔偿|赔付|理赔|修好|好转|康复|(?:送)?到(?![时期底位店])))",
+        rf"|(?:判|赢|胜诉|批下来|批准|通过|成功|申请到|赔偿|赔付|理赔|修好|好转|康复|(?:送)?到(?![时期底位店的]|月底|年底|月初|周末|\d|下个?月|活动结束)))",
         exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、审核、赔付、绝不出问题）",
     ),
@@ -233,7 +237,7 @@ _STRUCTURAL: tuple[PatternRule, ...] = (
         "guarantee",
         "guarantee",
         "保证 打包票 包你",
-        rf"(?:保证|打包票)(?!金|书|期|的是|是?正品|质量|品质|全新|售后|我们|自家|自己|本店|按|吊牌|商品|包装|产品|每|所有|都是)(?:你)?(?!{CLAUSE}{{0,12}}?{CONTROLLED})\w{{2}}"
+        rf"(?:保证|打包票)(?!金|书|期|的是|到(?:月底|年底|月初|周末|\d|下个?月|活动结束|[本这下]周)|是?正品|质量|品质|全新|售后|我们|自家|自己|本店|按|吊牌|商品|包装|产品|每|所有|都是|你?收到的)(?:你)?(?!{CLAUSE}{{0,12}}?{CONTROLLED})\w{{2}}"
         r"|包你(?:不再|不会|能|会|一定|\w{0,2}(?:瘦|白|好|长|治))",
         exempt_before=re.compile(PURPOSE_OR_DUTY),
         description="不能承诺店铺控制不了的结果（到货时间、效果、审核、赔付、绝不出问题）",
@@ -323,15 +327,24 @@ def _disclaimable(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
     )
 
 
-TRADE_RULES: tuple[PatternRule, ...] = guarded(_unmentioned(_disclaimable(_softened(_TRADE_RULES))))
+def _unpromised(rules: tuple[PatternRule, ...]) -> tuple[PatternRule, ...]:
+    """A promise taken back in the same sentence ("明天一定到这个我没法保证") is a caveat, not a guarantee."""
+    return tuple(
+        replace(r, pattern=re.compile(f"{UNPROMISED}(?:{r.pattern.pattern})")) if r.family == "guarantee" else r
+        for r in rules
+    )
+
+
+TRADE_RULES: tuple[PatternRule, ...] = guarded(_unpromised(_unmentioned(_disclaimable(_softened(_TRADE_RULES)))))
 STRUCTURAL_TRADE_RULES: tuple[PatternRule, ...] = guarded(
     (
-        *_disclaimable(_softened(_STRUCTURAL)),
+        *_unpromised(_disclaimable(_softened(_STRUCTURAL))),
         *PAYMENT_RULES,
         *PUSH_RULES,
         *OFF_PLATFORM_RULES,
         *ROUTE_RULES,
         *_unmentioned(CLAIM_RULES),
         *EXTRA_TRADE_RULES,
+        *_unmentioned(_unpromised(PROMISE_TRADE_RULES)),
     )
 )

@@ -131,7 +131,7 @@ CLAIM_RULES: tuple[PatternRule, ...] = (
         r"|(?:所有|同类|市面上?|全部|一众|众多|同价位)\w{0,6}(?:中|里|当中|之中)最"
         r"|最(?:保暖|舒服|轻薄|薄|全面|接近|潮|持久|爆|划算|实惠|顶尖|强大|出色|优秀|地道|新鲜|聪明|高端|耐穿|好卖)"
         + OWN_PICK_AFTER,
-        exempt_before=re.compile(OWN_RANGE_BEFORE),
+        exempt_before=re.compile(OWN_RANGE_BEFORE + r"|适合(?:你|自己|宝宝|孩子)?的(?:才|就)?是$"),
         exempt_in_sentence=re.compile(OWN_RANGE_IN_SENTENCE),
         description="广告法禁用的最高级用语",
     ),

@@ -93,3 +93,71 @@ TRADE_FAMILIES = {"absolute_claim", "off_platform", "guarantee", "payment_pressu
 )
 def test_round8_near_miss_is_clean(builtin_checker: ComplianceChecker, text: str) -> None:
     assert {f.family for f in builtin_checker.check(text)} & TRADE_FAMILIES == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A promise taken back in the same sentence is a caveat.
+        "后天一定能到这个真没法保证，要看快递那边",
+        # What arrives, not when: the goods are described, nothing is promised about the carrier.
+        "保证你收到的都是当季新货",
+        # A price held until a date is the shop's own decision.
+        "这个优惠保证到年底，之后看厂家",
+        # What suits the child is the best: no market claim.
+        "每个孩子口味不同，适合孩子的就是最好的",
+        # Claim words played down or refused.
+        "我们的面料没有世界级那么夸张，但检测报告都有",
+        "说“极品”“顶尖”这种字眼我们不能写",
+        # Warnings against private deals, in the same or the next sentence.
+        "私下转账出了问题平台无法保障你的权益",
+        "有人私信让你加微信退款？那是骗子，别理",
+        "你是在QQ上看到我们的链接吗？提醒下我们只在店铺内交易",
+        # A schedule of when the balance opens is a reminder.
+        "定金已付，尾款12月1号20点开始付，别错过哦",
+    ],
+)
+def test_round10_near_miss_is_clean(builtin_checker: ComplianceChecker, text: str) -> None:
+    assert {f.family for f in builtin_checker.check(text)} & TRADE_FAMILIES == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("这款路由器永不掉线，一辈子不用换", "guarantee"),
+        ("用了这个除螨仪，螨虫永远不会再有", "guarantee"),
+        ("这款保温杯绝对不漏，放包里随便甩", "guarantee"),
+        ("这款枕头能治颈椎病，睡一晚就知道", "guarantee"),
+        ("吃了这个钙片包长高", "guarantee"),
+        ("准时送达这块我包了", "guarantee"),
+        ("退款的事我跟小二打个招呼就能通过", "guarantee"),
+        ("就差你一个人了，赶紧的", "payment_pressure"),
+        ("半小时内付款，要不然这个券就失效了，再也领不到", "payment_pressure"),
+        ("你不付款我这个月要扣工资的", "payment_pressure"),
+        ("我们有店外渠道，价格低一半", "off_platform"),
+        ("点这个外部链接付款就行", "off_platform"),
+        ("方便的话加个wei xin聊", "off_platform"),
+        ("这个面料是军工级的", "absolute_claim"),
+        ("我们是品牌最高级别的经销商", "absolute_claim"),
+        ("这价格是最底价了", "absolute_claim"),
+        ("这款是精品中的精品", "absolute_claim"),
+    ],
+)
+def test_round10_violation_is_found(builtin_checker: ComplianceChecker, text: str, family: str) -> None:
+    assert family in {f.family for f in builtin_checker.check(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们不会再打扰你了",
+        "运费我们包了，放心退",
+        "这个不能治病，只是日常保健",
+        "这个硅胶是食品级的，可以放心",
+        "请在今天付款，不需要的话可以取消",
+        "小二那边我已经打过招呼了，会尽快处理",
+        "我在等你回复哦",
+    ],
+)
+def test_round10_promise_near_miss_is_clean(builtin_checker: ComplianceChecker, text: str) -> None:
+    assert {f.family for f in builtin_checker.check(text)} & TRADE_FAMILIES == set()
