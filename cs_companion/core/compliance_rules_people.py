@@ -39,6 +39,7 @@ from cs_companion.core.compliance_rules_people_extra import EXTRA_PEOPLE_RULES
 from cs_companion.core.compliance_rules_people_more import MORE_BLAME_RULES
 from cs_companion.core.compliance_rules_people_review import FREE_REVIEW, REVIEW_RULES
 from cs_companion.core.compliance_rules_people_round3 import ROUND3_PEOPLE_RULES
+from cs_companion.core.compliance_rules_people_round4 import ROUND4_PEOPLE_RULES
 
 # Before the other party: the shop itself ("我们家的…") or a hypothesis ("如果您在别家买到假货").
 OURS_OR_IF = re.compile(
@@ -127,11 +128,11 @@ PEOPLE_RULES: tuple[PatternRule, ...] = (
         r"(?:报警|起诉|告你|告到你|律师函|追究你|(?:我们|我)(?:(?![不没])\w){0,4}追究|法律责任|曝光|人肉|等着瞧|走着瞧|你给我等着"
         r"|看着办|后果自负|有你好看|给你点颜色|你敢" + SENT + r"{0,8}试试|别逼我"
         r"|知道你(?:的)?(?:地址|住|家|电话)"
-        r")(?!\w{0,3}(?:事情|这种事|的事|这事))"
+        r")(?!\w{0,3}(?:事情|这种事|的事|这事))(?!\w{0,2}(?:是|属于)你的(?:合法|正当)?权[利益])"
         # Denied or warned about later in the sentence: "律师函我们没有发过, …请注意防骗".
         r"(?!\w{0,2}(?:我们|本店)(?:从来)?(?:没有?|不会|从不|没)(?:发|说|做|寄))(?![^。!?\n]*(?:防骗|谨防|冒充))",
         exempt_before=re.compile(
-            r"(?:请|建议你?|可以|及时|立即|尽快|马上|帮你|协助你?|冒充|骗子|诈骗)"
+            r"(?:请(?!律师)|建议你?|可以|及时|立即|尽快|马上|帮你|协助你?|冒充|骗子|诈骗)"
             + CLAUSE
             + r"{0,3}$|"
             + BUYERS_OWN_STEP.pattern
@@ -233,7 +234,7 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
         "无良 奸商 作坊 资质 不正规 激素 差 坏 不行 没法比 比不 不靠谱 后悔 上当 被骗 吃亏 千万 别信 别买 要买 "
         "要信 李鬼 冒牌 抄 "
         "好货 哪有好 能好吗 敢买 不敢 靠不住 不耐用 毛病多 问题多 投诉多 差评多 口碑差 " + SCORN_TRIGGERS,
-        rf"{OTHER_PARTY}(?:(?!说(?:我们|咱|你们)|疑似|诈骗|不是我们){SENT}){{0,24}}?(?<!不是)(?<!不一定是)(?<!未必是)(?<!不一定)(?<!未必)(?<!不会)(?<!没有)(?<!说我们是)(?<!说我们)(?<!不)(?<!没)"
+        rf"{OTHER_PARTY}(?:(?!说(?:我们|咱|你们)|疑似|诈骗|不是我们|(?:没法|无法|不能|不好|很难)(?:判断|鉴定|辨别|确认|分辨)){SENT}){{0,24}}?(?<!不是)(?<!不一定是)(?<!未必是)(?<!不一定)(?<!未必)(?<!不会)(?<!没有)(?<!说我们是)(?<!说我们)(?<!不)(?<!没)"
         rf"(?:{BAD_JUDGEMENT}|{SCORN})(?!\w{{0,2}}(?:我们|咱|本店|官方)的?(?:品牌|店|产品|商品|旗舰店))"
         # Said later in the sentence: no comment on them, or a warning against a scam.
         r"(?![^。!?;\n]*(?:不做评论|不评论|不予评论|不评价|不了解具体|诈骗|冒充(?:我们|客服|官方|本店)|防骗|不是我们))",
@@ -327,4 +328,5 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
     *REVIEW_RULES,
     *EXTRA_PEOPLE_RULES,
     *ROUND3_PEOPLE_RULES,
+    *ROUND4_PEOPLE_RULES,
 )

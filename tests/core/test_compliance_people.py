@@ -105,3 +105,47 @@ def test_people_near_miss_is_clean(builtin_checker: ComplianceChecker, text: str
     assert not [
         f for f in builtin_checker.check(text) if f.family in {"blame_threat", "disparage", "review_manipulation"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("你这奶粉结块是自己冲调方式不对，是您自己步骤错了", "blame_threat"),
+        ("这是您自己的问题，问题自己扛", "blame_threat"),
+        ("连尿不湿都穿不好，还当妈呢？", "blame_threat"),
+        ("嫌贵就别买，穷还挑", "blame_threat"),
+        ("我们请律师告到你倾家荡产", "blame_threat"),
+        ("别的牌子的奶瓶就是一堆废物", "disparage"),
+        ("某东上那些钙片都是糖豆，根本没效果", "disparage"),
+        ("那家的耳机音质渣得很，还是买我们的", "disparage"),
+        ("别买那牌子了 老掉牙还死贵", "disparage"),
+        ("评价时多夸夸客服，我再送您一包湿巾", "review_manipulation"),
+        ("评价里别提发货慢，给您补5元", "review_manipulation"),
+        ("把2星改成5星，运费我们出", "review_manipulation"),
+        ("差评删掉之后我给您退20块", "review_manipulation"),
+    ],
+)
+def test_round4_people_shape_is_found(builtin_checker: ComplianceChecker, text: str, family: str) -> None:
+    assert family in {f.family for f in builtin_checker.check(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，报警是您的权利，我们也会全力配合提供订单信息",
+        "起诉属于您的合法权利，我们尊重您的选择",
+        "别的店买的奶粉我们无法鉴定真假，建议联系原店铺",
+        "其他平台的商品我们没法判断真伪，您可以找品牌方核实",
+        "亲，评价里提到的色差问题，我们给您补偿5元",
+        "非质量问题运费自己承担哦",
+        "评价里写上您的建议就好，我们会认真改进",
+        "别买大号了，中号更合适",
+        "差评改完后我们也会继续跟进您的问题",
+        "冲泡方法不对可能会结块，您可以参考说明书",
+        "我们请律师审核过合同条款，请放心",
+    ],
+)
+def test_round4_people_near_miss_is_clean(builtin_checker: ComplianceChecker, text: str) -> None:
+    assert not [
+        f for f in builtin_checker.check(text) if f.family in {"blame_threat", "disparage", "review_manipulation"}
+    ]
