@@ -131,7 +131,7 @@ ANTI_FRAUD = re.compile(
 )
 CONDEMNABLE_FAMILIES = frozenset({"off_platform", "review_manipulation", "absolute_claim"})
 # A coercion pattern is not negatable (its own 不 is the threat), but a negator right before it
-# disowns the whole demand: "我们不会要求您删评", "从来没有逼您改评价".
+# disowns the whole demand: "我们不会要求您删评", "从来没有逼您改评价" (but "能不能…" is a jab, not a refusal).
 DISOWNED_BEFORE = re.compile(
-    r"(?:不会|绝不会?|决不会?|绝对不会|从不|从来不会?|从来没有?|不曾|并不会?|并没有?|没有|不能|不可以|不得|无权)(?:再|去)?$"
+    r"(?:不会|绝不会?|决不会?|绝对不会|从不|从来不会?|从来没有?|不曾|并不会?|并没有?|没有|(?<!能)不能|(?<!可)不可以|不得|无权)(?:再|去)?$"
 )

@@ -36,10 +36,9 @@ from cs_companion.core.compliance_rules_people_blame import (
     THREAT_RULES,
 )
 from cs_companion.core.compliance_rules_people_extra import EXTRA_PEOPLE_RULES
+from cs_companion.core.compliance_rules_people_later import LATER_PEOPLE_RULES
 from cs_companion.core.compliance_rules_people_more import MORE_BLAME_RULES
 from cs_companion.core.compliance_rules_people_review import FREE_REVIEW, REVIEW_RULES
-from cs_companion.core.compliance_rules_people_round3 import ROUND3_PEOPLE_RULES
-from cs_companion.core.compliance_rules_people_round4 import ROUND4_PEOPLE_RULES
 
 # Before the other party: the shop itself ("我们家的…") or a hypothesis ("如果您在别家买到假货").
 OURS_OR_IF = re.compile(
@@ -327,6 +326,5 @@ STRUCTURAL_PEOPLE_RULES: tuple[PatternRule, ...] = (
     *MORE_BLAME_RULES,
     *REVIEW_RULES,
     *EXTRA_PEOPLE_RULES,
-    *ROUND3_PEOPLE_RULES,
-    *ROUND4_PEOPLE_RULES,
+    *LATER_PEOPLE_RULES,
 )
