@@ -5,10 +5,9 @@ checker, and nobody tunes on them: only the aggregate numbers are computed
 here, nothing from them is printed.
 
 - ``compliance_corpus.yaml`` (219 bad / 144 legit) is the issue's test corpus:
-  v1 17.8 % / 2.8 %, v2 89.5 % / 1.4 %, v3 94.98 % (208 of 219; unchanged by the third round)
-  / 1.4 % (target >= 95 %, <= 2 %).
+  v1 17.8 % / 2.8 %, v2 89.5 % / 1.4 %, v3 95.43 % (209 of 219) / 1.4 % (target >= 95 %, <= 2 %).
 - ``compliance_corpus_2.yaml`` (256 / 195) was written after v2 was tuned, to see
-  how the rules hold on an author nobody tuned for: v2 64.8 % / 3.6 %, v3 87.5 % / 3.1 %.
+  how the rules hold on an author nobody tuned for: v2 64.8 % / 3.6 %, v3 88.3 % / 3.1 %.
 """
 
 from __future__ import annotations
@@ -24,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BLIND = ROOT / "tests" / "data" / "blind"
 
 FLOORS = {
-    "compliance_corpus.yaml": (0.945, 0.02),
-    "compliance_corpus_2.yaml": (0.87, 0.035),
+    "compliance_corpus.yaml": (0.95, 0.02),
+    "compliance_corpus_2.yaml": (0.88, 0.035),
 }
 
 
