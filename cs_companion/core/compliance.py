@@ -181,30 +181,22 @@ class ComplianceChecker:
         prefix = prefix_match.group() if prefix_match else ""
         if rule.exempt_before is not None and rule.exempt_before.search(prefix):
             return True
-        if rule.exempt_in_sentence is not None:
-            sentence_start = max((m.end() for m in _SENTENCE_END.finditer(canon, 0, start)), default=0)
-            sentence_end_match = _SENTENCE_END.search(canon, end)
-            sentence_end = sentence_end_match.start() if sentence_end_match else len(canon)
-            if rule.exempt_in_sentence.search(canon, sentence_start, sentence_end):
-                return True
+        if rule.exempt_in_sentence is not None and rule.exempt_in_sentence.search(
+            canon, *_sentence_span(canon, start, end)
+        ):
+            return True
         if not rule.negatable:
             return DISOWNED_BEFORE.search(prefix) is not None
-        if rule.family == "off_platform":
-            sentence_start = max((m.end() for m in _SENTENCE_END.finditer(canon, 0, start)), default=0)
-            sentence_end_match = _SENTENCE_END.search(canon, end)
-            sentence_end = sentence_end_match.start() if sentence_end_match else len(canon)
-            if sentence_end_match is not None and sentence_end_match.group() == "?":
-                # A question about a contact ("还让您加QQ?") is answered by the next sentence ("那是骗子").
-                next_end = _SENTENCE_END.search(canon, sentence_end + 1)
-                sentence_end = next_end.start() if next_end else len(canon)
-            if ANTI_FRAUD.search(canon, sentence_start, sentence_end):
-                return True
-        if NEGATION_BEFORE.search(prefix):
+        # A question about a contact ("还让您加QQ?") is answered by the next sentence ("那是骗子").
+        if rule.family == "off_platform" and ANTI_FRAUD.search(
+            canon, *_sentence_span(canon, start, end, answered=True)
+        ):
+            return True
+        negator = NEGATION_BEFORE.search(prefix)
+        if negator is not None:
             clause_end_match = _CLAUSE_END.search(canon, end)
             rest = canon[end : clause_end_match.start() if clause_end_match else len(canon)]
-            negator = NEGATION_BEFORE.search(prefix)
-            before_negator = prefix[: negator.start()] if negator else ""
-            if not CONDITIONAL.search(rest) and not CONDITIONAL_BEFORE.search(before_negator):
+            if not CONDITIONAL.search(rest) and not CONDITIONAL_BEFORE.search(prefix[: negator.start()]):
                 return True
         return rule.family in CONDEMNABLE_FAMILIES and CONDEMNED_AFTER.search(canon[end:]) is not None
 
@@ -217,6 +209,16 @@ class ComplianceChecker:
         return Finding(
             rule, description or spec.description, text[o_start:o_end], o_start, o_end, family, spec.blocking
         )
+
+
+def _sentence_span(canon: str, start: int, end: int, answered: bool = False) -> tuple[int, int]:
+    """Start and end of the sentence around ``canon[start:end]``; with ``answered``, a question runs on
+    through the sentence that answers it."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(canon, 0, start)), default=0)
+    sentence_end = _SENTENCE_END.search(canon, end)
+    if answered and sentence_end is not None and sentence_end.group() == "?":
+        sentence_end = _SENTENCE_END.search(canon, sentence_end.end())
+    return sentence_start, sentence_end.start() if sentence_end else len(canon)
 
 
 def _merge(spans: list[tuple[int, int, str, str, str]]) -> Iterator[tuple[int, int, str, str, str]]:

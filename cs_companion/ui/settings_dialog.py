@@ -250,6 +250,7 @@ class SettingsDialog(QDialog):
         self._show_token_status()
 
     def result_settings(self) -> Settings:
+        quiet_start, quiet_end = self._quiet_values()
         return replace(
             self._settings,
             always_on_top=self.on_top.isChecked(),
@@ -264,6 +265,6 @@ class SettingsDialog(QDialog):
             also_send=self.also_send.isChecked(),
             restore_clipboard=self.restore_clipboard.isChecked(),
             watch_clipboard=self.watch_clipboard.isChecked(),
-            quiet_start=self._quiet_values()[0],
-            quiet_end=self._quiet_values()[1],
+            quiet_start=quiet_start,
+            quiet_end=quiet_end,
         ).clamped()
